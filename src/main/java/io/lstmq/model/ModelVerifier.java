@@ -12,7 +12,7 @@ import io.lstmq.model.fb.Schema;
  * values, buffer sizes equal to shape x element size, quantization vectors consistent with the shape, external
  * buffers inside the file. The first violation is a {@link ModelException}; softer findings are returned.
  */
-final class ModelVerifier {
+public final class ModelVerifier {
     private final String file;
     private final Model model;
     private final long fileSize;
@@ -24,6 +24,11 @@ final class ModelVerifier {
         this.file = file;
         this.model = model;
         this.fileSize = fileSize;
+    }
+
+    /** Checks a model after edits, before it is written; returns the warnings, throws on the first error. */
+    public static List<String> verifyEdited(Model model, String name) {
+        return new ModelVerifier(name, model, Long.MAX_VALUE).verify();
     }
 
     List<String> verify() {
