@@ -8,6 +8,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.PosixFilePermissions;
 
 /** Writes a file completely or not at all: into a temporary file beside it, then renamed over the target. */
 public final class AtomicFiles {
@@ -29,6 +30,7 @@ public final class AtomicFiles {
                 content.writeTo(ch);
                 ch.force(false);
             }
+            setPermissions(tmp, abs);
             try {
                 Files.move(tmp, abs, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
             } catch (AtomicMoveNotSupportedException e) {
@@ -45,6 +47,16 @@ public final class AtomicFiles {
                     // the original failure is what the user needs to see
                 }
             }
+        }
+    }
+
+    /** Temporary files are private; the result gets the permissions of the file it replaces, or rw-r--r--. */
+    private static void setPermissions(Path tmp, Path target) throws IOException {
+        try {
+            Files.setPosixFilePermissions(tmp, Files.exists(target) ? Files.getPosixFilePermissions(target)
+                    : PosixFilePermissions.fromString("rw-r--r--"));
+        } catch (UnsupportedOperationException e) {
+            // not a POSIX file system: keep what the system gave
         }
     }
 
