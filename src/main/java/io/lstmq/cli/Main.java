@@ -29,7 +29,7 @@ public final class Main {
     private static final Map<String, Command> COMMANDS = new LinkedHashMap<>();
 
     static {
-        for (Command c : List.of(new InspectCommand(), new PatchCommand())) {
+        for (Command c : List.of(new InspectCommand(), new PatchCommand(), new DiffCommand())) {
             COMMANDS.put(c.name(), c);
         }
     }

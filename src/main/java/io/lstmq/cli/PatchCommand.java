@@ -41,6 +41,8 @@ final class PatchCommand implements Command {
                 .desc("set a tensor's quantization; per-channel: NAME=S1,S2:Z1,Z2[@AXIS]; NAME may be #INDEX")
                 .build());
         o.addOption(Option.builder().longOpt("rename").hasArg().argName("OLD=NEW").desc("rename a tensor").build());
+        o.addOption(Option.builder().longOpt("set-element").hasArg().argName("NAME:INDEX=VALUE")
+                .desc("set one element of a constant tensor (flat index), e.g. to plant a fault").build());
         o.addOption(Option.builder().longOpt("op-version").hasArg().argName("OP=VERSION")
                 .desc("set an operator code's version; OP is a builtin name or an operator code index").build());
         o.addOption(Option.builder().longOpt("drop-metadata").desc("remove all metadata entries").build());
@@ -70,6 +72,17 @@ final class PatchCommand implements Command {
         for (String spec : values(cl, "rename")) {
             String[] kv = split(spec, "--rename", "OLD=NEW");
             editor.rename(subgraph, kv[0], kv[1]);
+            edits++;
+        }
+        for (String spec : values(cl, "set-element")) {
+            String[] kv = split(spec, "--set-element", "NAME:INDEX=VALUE");
+            int colon = kv[0].lastIndexOf(':');
+            if (colon <= 0) {
+                throw new LstmqException("--set-element " + spec + ": expected NAME:INDEX=VALUE");
+            }
+            editor.setElement(subgraph, kv[0].substring(0, colon),
+                    Args.parseLong(kv[0].substring(colon + 1), "--set-element index"),
+                    Args.parseFloat(kv[1], "--set-element value"));
             edits++;
         }
         for (String spec : values(cl, "op-version")) {

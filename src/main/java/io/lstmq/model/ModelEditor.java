@@ -128,6 +128,43 @@ public final class ModelEditor {
         matched.forEach(c -> c.setVersion(version));
     }
 
+    /**
+     * Sets one element of a constant tensor (fault injection for converter tests). Only that buffer is copied;
+     * the value must be representable in the tensor's type.
+     */
+    public void setElement(int subgraph, String ref, long index, double value) {
+        Tensor t = tensor(subgraph, ref);
+        String where = "subgraph " + subgraph + ", " + t.describe();
+        java.nio.ByteBuffer old = model.data(t);
+        long count = t.elementCount();
+        if (old.remaining() == 0) {
+            throw new ModelException(file, where, "has no constant data to edit");
+        }
+        if (index < 0 || index >= count) {
+            throw new ModelException(file, where, "element " + index + " outside 0.." + (count - 1));
+        }
+        DataType type = t.type();
+        long[] range = zeroPointRange(type);
+        boolean integral = type.isInteger() && type != DataType.INT4;
+        if (!(integral || type == DataType.FLOAT32)) {
+            throw new ModelException(file, where, "editing " + type.lowerName() + " elements is not supported");
+        }
+        if (integral && (value != Math.rint(value) || value < range[0] || value > range[1])) {
+            throw new ModelException(file, where, "value " + value + " is not a " + type.lowerName());
+        }
+        java.nio.ByteBuffer copy = java.nio.ByteBuffer.allocate(old.remaining()).order(java.nio.ByteOrder.LITTLE_ENDIAN);
+        copy.put(old.duplicate()).flip();
+        int i = (int) index;
+        switch (type) {
+            case FLOAT32 -> copy.putFloat(i * 4, (float) value);
+            case INT8, UINT8 -> copy.put(i, (byte) (long) value);
+            case INT16, UINT16 -> copy.putShort(i * 2, (short) (long) value);
+            case INT32, UINT32 -> copy.putInt(i * 4, (int) (long) value);
+            default -> copy.putLong(i * 8, (long) value);
+        }
+        model.buffer(t.bufferIndex()).setData(copy);
+    }
+
     public void dropMetadata() {
         model.dropMetadata();
     }
