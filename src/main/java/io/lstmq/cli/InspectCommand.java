@@ -9,6 +9,7 @@ import org.apache.commons.cli.Options;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import io.lstmq.LstmqException;
+import io.lstmq.inspect.CHeaderReport;
 import io.lstmq.inspect.Json;
 import io.lstmq.inspect.ModelReport;
 import io.lstmq.inspect.TextReport;
@@ -48,6 +49,7 @@ final class InspectCommand implements Command {
         switch (format) {
             case "json" -> out.println(Json.write(report));
             case "text" -> TextReport.print(report, out);
+            case "c-header" -> CHeaderReport.print(report, out);
             default -> throw new LstmqException("--format " + format + ": expected text, json or c-header");
         }
         return Main.OK;

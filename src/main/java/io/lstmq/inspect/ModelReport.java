@@ -7,6 +7,8 @@ import java.util.Map;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
+import io.lstmq.lstm.DeploymentDiagnosis;
+import io.lstmq.lstm.LstmOperator;
 import io.lstmq.model.Model;
 import io.lstmq.model.ModelFile;
 import io.lstmq.model.Operator;
@@ -53,6 +55,17 @@ public final class ModelReport {
         for (SubGraph sg : model.subgraphs()) {
             sgs.add(subgraph(model, sg));
         }
+        ArrayNode lstms = r.putArray("lstm");
+        for (SubGraph sg : model.subgraphs()) {
+            for (LstmOperator lstm : LstmOperator.in(model, sg)) {
+                lstms.add(LstmReport.of(lstm));
+            }
+        }
+        List<DeploymentDiagnosis.Finding> findings = DeploymentDiagnosis.of(model);
+        ObjectNode deployment = r.putObject("deployment");
+        deployment.put("tflm_integer", DeploymentDiagnosis.tflmIntegerReady(findings));
+        ArrayNode f = deployment.putArray("findings");
+        findings.forEach(x -> f.add(x.toString()));
         ArrayNode warnings = r.putArray("warnings");
         file.warnings().forEach(warnings::add);
         return r;

@@ -47,6 +47,9 @@ public final class TextReport {
                         t.get("variable").asBoolean() ? " var" : "", t.get("name").asText(), quant(t));
             }
         }
+        if (r.has("lstm")) {
+            LstmTextReport.print(r.get("lstm"), out);
+        }
         if (r.has("deployment")) {
             JsonNode d = r.get("deployment");
             out.println();
