@@ -190,6 +190,89 @@ public final class LstmOperator {
         return b.build();
     }
 
+    /** I, S, O from the weight shapes: input weights [S, I], recurrent weights [S, O]. */
+    public LstmDims dims() {
+        Tensor w = slot(LstmSlot.INPUT_TO_FORGET_WEIGHTS);
+        Tensor r = slot(LstmSlot.RECURRENT_TO_FORGET_WEIGHTS);
+        if (w == null || r == null || w.shape().length != 2 || r.shape().length != 2) {
+            throw new LstmqException(describe() + ": input_to_forget_weights and recurrent_to_forget_weights must be "
+                    + "present and of rank 2");
+        }
+        return new LstmDims(w.shape()[1], w.shape()[0], r.shape()[1]);
+    }
+
+    /** The integer constants as flat arrays (copied out of the model buffers once). */
+    public LstmWeights weights() {
+        if (!isInteger()) {
+            throw new LstmqException(describe() + " is not an integer LSTM");
+        }
+        java.util.List<LstmWeights.GateWeights> gates = new java.util.ArrayList<>();
+        for (Gate g : Gate.values()) {
+            gates.add(new LstmWeights.GateWeights(bytes(g.inputWeights()), bytes(g.recurrentWeights()),
+                    g.hasPeephole() ? shorts(g.peephole()) : null, shorts(g.layerNormCoefficients()), longs(g.bias())));
+        }
+        long[] projectionBias = longs(LstmSlot.PROJECTION_BIAS);
+        int[] pb = null;
+        if (projectionBias != null) {
+            pb = new int[projectionBias.length];
+            for (int i = 0; i < pb.length; i++) {
+                pb[i] = Math.toIntExact(projectionBias[i]);
+            }
+        }
+        return new LstmWeights(dims(), gates, bytes(LstmSlot.PROJECTION_WEIGHTS), pb);
+    }
+
+    private java.nio.ByteBuffer data(LstmSlot s, DataType expected) {
+        Tensor t = slot(s);
+        if (t == null) {
+            return null;
+        }
+        if (t.type() != expected) {
+            throw new LstmqException(describe() + ": " + s.tfliteName() + " " + t.describe() + " is "
+                    + t.type().lowerName() + ", expected " + expected.lowerName());
+        }
+        java.nio.ByteBuffer b = model.data(t);
+        if (b.remaining() == 0) {
+            throw new LstmqException(describe() + ": " + s.tfliteName() + " " + t.describe() + " has no data");
+        }
+        return b;
+    }
+
+    private byte[] bytes(LstmSlot s) {
+        java.nio.ByteBuffer b = data(s, DataType.INT8);
+        if (b == null) {
+            return null;
+        }
+        byte[] out = new byte[b.remaining()];
+        b.duplicate().get(out);
+        return out;
+    }
+
+    private short[] shorts(LstmSlot s) {
+        java.nio.ByteBuffer b = data(s, DataType.INT16);
+        if (b == null) {
+            return null;
+        }
+        short[] out = new short[b.remaining() / 2];
+        b.duplicate().order(java.nio.ByteOrder.LITTLE_ENDIAN).asShortBuffer().get(out);
+        return out;
+    }
+
+    /** Biases: int32 in 8-bit-activation LSTMs, int64 in 16x8 ones. */
+    private long[] longs(LstmSlot s) {
+        Tensor t = slot(s);
+        if (t == null) {
+            return null;
+        }
+        java.nio.ByteBuffer b = data(s, t.type() == DataType.INT64 ? DataType.INT64 : DataType.INT32)
+                .duplicate().order(java.nio.ByteOrder.LITTLE_ENDIAN);
+        long[] out = new long[b.remaining() / (t.type() == DataType.INT64 ? 8 : 4)];
+        for (int i = 0; i < out.length; i++) {
+            out[i] = t.type() == DataType.INT64 ? b.getLong(i * 8) : b.getInt(i * 4);
+        }
+        return out;
+    }
+
     private float scaleOrOne(LstmSlot s) {
         Tensor t = slot(s);
         return t == null ? 1f : scaleOf(t, s.tfliteName()).scale();
