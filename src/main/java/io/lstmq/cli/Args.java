@@ -47,9 +47,59 @@ final class Args {
         return out;
     }
 
+    /**
+     * Data for model inputs from {@code --input} values: {@code FILE} for a model with one input, or
+     * {@code NAME=FILE} per input. The key of an unnamed file is "".
+     */
+    static java.util.Map<String, io.lstmq.io.NdArray> inputs(CommandLine cl) {
+        java.util.Map<String, io.lstmq.io.NdArray> in = inputs(cl.getOptionValues("input"));
+        if (cl.hasOption("input-scale")) {
+            float f = parseFloat(cl.getOptionValue("input-scale"), "--input-scale");
+            in.replaceAll((k, v) -> v.scaled(f));
+        }
+        return in;
+    }
+
+    /** The {@code --input-scale} option the commands that read samples share. */
+    static org.apache.commons.cli.Option inputScaleOption() {
+        return org.apache.commons.cli.Option.builder().longOpt("input-scale").hasArg().argName("F")
+                .desc("multiply the input data by F first (e.g. 0.00392156862745098 for uint8 images into [0, 1])")
+                .build();
+    }
+
+    static java.util.Map<String, io.lstmq.io.NdArray> inputs(String[] specs) {
+        if (specs == null || specs.length == 0) {
+            throw new LstmqException("missing --input X.npy (or --input NAME=FILE per model input)");
+        }
+        java.util.Map<String, io.lstmq.io.NdArray> out = new java.util.LinkedHashMap<>();
+        for (String spec : specs) {
+            String name = "";
+            String file = spec;
+            int eq = spec.indexOf('=');
+            if (eq > 0 && !Files.isRegularFile(Path.of(spec))) {
+                name = spec.substring(0, eq);
+                file = spec.substring(eq + 1);
+            }
+            if (out.containsKey(name)) {
+                throw new LstmqException("--input " + spec + ": " + (name.isEmpty() ? "more than one unnamed input file"
+                        : "input '" + name + "' given twice"));
+            }
+            out.put(name, io.lstmq.io.Npy.read(existingFile(file)));
+        }
+        return out;
+    }
+
     static float parseFloat(String s, String what) {
         try {
             return Float.parseFloat(s.trim());
+        } catch (NumberFormatException e) {
+            throw new LstmqException(what + ": '" + s + "' is not a number");
+        }
+    }
+
+    static double parseDouble(String s, String what) {
+        try {
+            return Double.parseDouble(s.trim());
         } catch (NumberFormatException e) {
             throw new LstmqException(what + ": '" + s + "' is not a number");
         }
