@@ -90,7 +90,7 @@ final class ValidateCommand implements Command {
         List<Validation.EngineResult> results = v.run(engines);
         ObjectNode summary = v.json(results, thresholds);
         if (cl.hasOption("report")) {
-            HtmlReport.write(Path.of(cl.getOptionValue("report")), summary, results, List.of());
+            HtmlReport.write(Path.of(cl.getOptionValue("report")), summary, results, v.stateCurves(500));
         }
         if (cl.hasOption("json")) {
             out.println(Json.write(summary));

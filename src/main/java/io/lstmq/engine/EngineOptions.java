@@ -8,8 +8,9 @@ import java.util.Objects;
  * @param subgraph the subgraph to run (0 is the model's main graph)
  * @param numerics the integer LSTM arithmetic to reproduce
  * @param recorder receives the value ranges of float tensors on every invoke (calibration), or null
+ * @param observer watches LSTM operators step by step (traces, reports), or null
  */
-public record EngineOptions(int subgraph, Numerics numerics, RangeRecorder recorder) {
+public record EngineOptions(int subgraph, Numerics numerics, RangeRecorder recorder, LstmObserver observer) {
     public EngineOptions {
         Objects.requireNonNull(numerics, "numerics");
         if (subgraph < 0) {
@@ -19,18 +20,22 @@ public record EngineOptions(int subgraph, Numerics numerics, RangeRecorder recor
 
     /** Subgraph 0, TFLite Micro numerics, no range recording. */
     public static EngineOptions defaults() {
-        return new EngineOptions(0, Numerics.TFLM, null);
+        return new EngineOptions(0, Numerics.TFLM, null, null);
     }
 
     public EngineOptions withSubgraph(int index) {
-        return new EngineOptions(index, numerics, recorder);
+        return new EngineOptions(index, numerics, recorder, observer);
     }
 
     public EngineOptions withNumerics(Numerics n) {
-        return new EngineOptions(subgraph, n, recorder);
+        return new EngineOptions(subgraph, n, recorder, observer);
     }
 
     public EngineOptions withRecorder(RangeRecorder r) {
-        return new EngineOptions(subgraph, numerics, r);
+        return new EngineOptions(subgraph, numerics, r, observer);
+    }
+
+    public EngineOptions withObserver(LstmObserver o) {
+        return new EngineOptions(subgraph, numerics, recorder, o);
     }
 }

@@ -66,6 +66,11 @@ public final class OpContext {
     }
 
     /** The range recorder of a calibrating run, or null. */
+    /** The LSTM observer of this run, or null. */
+    public LstmObserver observer() {
+        return options.observer();
+    }
+
     public RangeRecorder recorder() {
         return options.recorder();
     }

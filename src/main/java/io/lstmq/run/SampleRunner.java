@@ -26,6 +26,11 @@ public interface SampleRunner extends AutoCloseable {
         };
     }
 
+    /** The Java engine with full control of its options (observers, range recording). */
+    static SampleRunner java(ModelFile model, EngineOptions options) {
+        return new JavaSampleRunner(model, options);
+    }
+
     static Numerics parseNumerics(String s) {
         return switch (s) {
             case "tflm" -> Numerics.TFLM;

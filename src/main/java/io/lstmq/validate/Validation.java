@@ -128,6 +128,14 @@ public final class Validation {
         return (double) correct / samples;
     }
 
+    /** Per-time-step LSTM state errors (float vs integer) over at most {@code maxSamples} samples. */
+    public List<HtmlReport.StepCurve> stateCurves(int maxSamples) {
+        SubGraph rsg = reference.model().subgraph(0);
+        SubGraph csg = candidate.model().subgraph(0);
+        return LstmStateCurves.compute(reference, candidate, ModelInputs.bind(rsg, data, "reference"),
+                ModelInputs.bind(csg, data, "candidate"), numerics, maxSamples);
+    }
+
     /** The Java engine's candidate integers against TFLite's, or null unless both ran. */
     public static LsbStats javaVersusTflite(List<EngineResult> results) {
         EngineResult java = null;

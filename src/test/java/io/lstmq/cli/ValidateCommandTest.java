@@ -46,6 +46,8 @@ class ValidateCommandTest {
         assertTrue(j.get("candidate_java_vs_tflite").get("differing").asLong() > 0);
         String html = Files.readString(tmp.resolve("r.html"));
         assertTrue(html.contains("<svg") && html.contains("99.09%"), "report with inline charts and accuracies");
+        assertTrue(html.contains("LSTM state error per time step") && html.contains("hidden state")
+                && html.contains("cell state") && html.contains("<polyline"), "per-step LSTM state error curves");
         assertTrue(!html.contains("<script") && !html.contains("src="), "no scripts, no external resources");
     }
 

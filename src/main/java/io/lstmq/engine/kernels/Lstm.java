@@ -13,6 +13,7 @@ import io.lstmq.engine.lstm.FloatLstm;
 import io.lstmq.engine.lstm.FloatLstmRecorder;
 import io.lstmq.engine.lstm.FloatLstmWeights;
 import io.lstmq.engine.lstm.IntegerLstm;
+import io.lstmq.engine.lstm.LstmTrace;
 import io.lstmq.engine.lstm.LstmNumerics;
 import io.lstmq.engine.lstm.TfliteNumerics;
 import io.lstmq.engine.lstm.TflmNumerics;
@@ -154,7 +155,9 @@ final class Lstm {
         float[] y = output.floats();
         float[] h = slot(LstmSlot.OUTPUT_STATE).floats();
         float[] c = slot(LstmSlot.CELL_STATE).floats();
-        FloatLstmRecorder recorder = op.recorder() == null ? null : new InternalsRecorder(op.recorder(), op.index());
+        FloatLstmRecorder ranges = op.recorder() == null ? null : new InternalsRecorder(op.recorder(), op.index());
+        FloatLstmRecorder watcher = op.observer() == null ? null : op.observer().floatRecorder(op.index());
+        FloatLstmRecorder recorder = ranges == null ? watcher : watcher == null ? ranges : FloatLstmRecorder.both(ranges, watcher);
         return () -> kernel.run(x, y, h, c, batch, steps, timeMajor, recorder);
     }
 
@@ -201,12 +204,13 @@ final class Lstm {
         op.requireType(slot(LstmSlot.CELL_STATE), "cell state", DataType.INT16);
         op.requireType(slot(LstmSlot.FORGET_GATE_BIAS), "gate bias", wide ? DataType.INT64 : DataType.INT32);
         IntegerLstm kernel = new IntegerLstm(numerics(lstm.quantization(), lstm.weights()));
+        LstmTrace trace = op.observer() == null ? null : op.observer().integerTrace(op.index());
         short[] cell = slot(LstmSlot.CELL_STATE).shorts();
         if (wide) {
             short[] x = input.shorts();
             short[] y = output.shorts();
             short[] h = state.shorts();
-            return () -> kernel.run(x, y, h, cell, batch, steps, timeMajor, null);
+            return () -> kernel.run(x, y, h, cell, batch, steps, timeMajor, trace);
         }
         // int8 activations travel as shorts through the kernel: widen the input and state, narrow the results.
         byte[] x8 = input.bytes();
@@ -218,7 +222,7 @@ final class Lstm {
         return () -> {
             widen(x8, x);
             widen(h8, h);
-            kernel.run(x, y, h, cell, batch, steps, timeMajor, null);
+            kernel.run(x, y, h, cell, batch, steps, timeMajor, trace);
             narrow(y, y8);
             narrow(h, h8);
         };

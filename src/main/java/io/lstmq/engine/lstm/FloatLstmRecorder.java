@@ -30,4 +30,39 @@ public interface FloatLstmRecorder {
 
     /** The step's output row (the new output state). */
     default void output(int step, int batchRow, float[] h, int offset, int length) {}
+
+    /** Both recorders, in order. */
+    static FloatLstmRecorder both(FloatLstmRecorder a, FloatLstmRecorder b) {
+        return new FloatLstmRecorder() {
+            @Override
+            public void input(int step, int batchRow, float[] x, int offset, int length) {
+                a.input(step, batchRow, x, offset, length);
+                b.input(step, batchRow, x, offset, length);
+            }
+
+            @Override
+            public void gatePreActivation(int step, int batchRow, Gate gate, float[] values, int offset, int length) {
+                a.gatePreActivation(step, batchRow, gate, values, offset, length);
+                b.gatePreActivation(step, batchRow, gate, values, offset, length);
+            }
+
+            @Override
+            public void cell(int step, int batchRow, float[] cell, int offset, int length) {
+                a.cell(step, batchRow, cell, offset, length);
+                b.cell(step, batchRow, cell, offset, length);
+            }
+
+            @Override
+            public void hidden(int step, int batchRow, float[] m, int offset, int length) {
+                a.hidden(step, batchRow, m, offset, length);
+                b.hidden(step, batchRow, m, offset, length);
+            }
+
+            @Override
+            public void output(int step, int batchRow, float[] h, int offset, int length) {
+                a.output(step, batchRow, h, offset, length);
+                b.output(step, batchRow, h, offset, length);
+            }
+        };
+    }
 }
