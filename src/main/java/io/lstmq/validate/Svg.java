@@ -10,7 +10,7 @@ final class Svg {
 
     private Svg() {}
 
-    /** A bar chart of counts over [lo, hi]. */
+    /** A bar chart of counts over [lo, hi]; heights on a log scale so the tails stay visible beside the peak. */
     static String histogram(int[] counts, double lo, double hi, String xLabel) {
         int max = 1;
         for (int c : counts) {
@@ -19,11 +19,12 @@ final class Svg {
         StringBuilder s = open();
         double bw = (W - 2.0 * PAD) / counts.length;
         for (int i = 0; i < counts.length; i++) {
-            double h = (H - 2.0 * PAD) * counts[i] / max;
+            double h = (H - 2.0 * PAD) * Math.log1p(counts[i]) / Math.log1p(max);
             s.append(String.format(Locale.ROOT, "<rect x='%.1f' y='%.1f' width='%.1f' height='%.1f' fill='#4a7bd0'/>",
                     PAD + i * bw, H - PAD - h, Math.max(1, bw - 1), h));
         }
-        axes(s, String.format(Locale.ROOT, "%.3g", lo), String.format(Locale.ROOT, "%.3g", hi), xLabel, max);
+        axes(s, String.format(Locale.ROOT, "%.3g", lo), String.format(Locale.ROOT, "%.3g", hi),
+                xLabel + " (count, log scale)", max);
         return s.append("</svg>").toString();
     }
 

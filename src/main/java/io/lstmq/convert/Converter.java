@@ -1,0 +1,91 @@
+package io.lstmq.convert;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import io.lstmq.LstmqException;
+import io.lstmq.io.ModelInputs;
+import io.lstmq.io.NdArray;
+import io.lstmq.model.Model;
+import io.lstmq.model.ModelVerifier;
+import io.lstmq.quant.Calibrator;
+import io.lstmq.quant.HybridWeights;
+import io.lstmq.quant.IoBoundary;
+import io.lstmq.quant.LstmIntermediates;
+import io.lstmq.quant.ModelQuantizer;
+import io.lstmq.quant.TensorRanges;
+
+/**
+ * The conversion pipeline, in place on a model: survey it (refusing what cannot be converted), then either
+ * quantize its weights only (hybrid), or make it integer: dequantize hybrid weights, check the target runtimes,
+ * add the LSTM intermediates and calibrate when data is given, quantize by the rules, add float I/O if asked,
+ * and verify the result.
+ */
+public final class Converter {
+    private final Calibrator calibrator;
+
+    /** @param calibrator runs float models over calibration data; null when none is available */
+    public Converter(Calibrator calibrator) {
+        this.calibrator = calibrator;
+    }
+
+    /** What the conversion did, for the summary. */
+    public record Result(Model model, ModelSurvey survey, int weightsDequantized, int weightsQuantized,
+            int intermediatesAdded, int calibrationSamples, Set<String> leftFloat, List<String> warnings) {}
+
+    /**
+     * @param calibration arrays by model input name ({@code ""} for the only input), or null for none; not used
+     *                    by a weights-only conversion
+     * @param source      names the calibration data in messages
+     */
+    public Result convert(Model model, String file, ConvertOptions options, Map<String, NdArray> calibration,
+            String source, Calibrator.Progress progress) {
+        ModelSurvey survey = ModelSurvey.of(model, file);
+        if (survey.kind() == ModelSurvey.Kind.INTEGER) {
+            ModelSurvey.LstmOp l = survey.lstms().get(0);
+            throw new LstmqException(file + ": already integer: " + l.describe() + " reads "
+                    + l.op().inputType().lowerName() + " activations, so there is nothing to convert (lstmq inspect "
+                    + "shows its quantization; convert the float model it came from instead)");
+        }
+        if (options.weightsOnly()) {
+            return weightsOnly(model, file, survey);
+        }
+        int dequantized = survey.kind() == ModelSurvey.Kind.HYBRID ? HybridWeights.dequantize(model, file) : 0;
+        List<String> warnings = new ArrayList<>(TargetCheck.check(survey, options.scheme(), file));
+        int added = 0;
+        int samples = 0;
+        if (calibration != null) {
+            if (calibrator == null) {
+                throw new LstmqException(file + ": calibration needs lstmq's float engine, which this build lacks");
+            }
+            added = LstmIntermediates.addIfAbsent(model);
+            ModelInputs inputs = ModelInputs.bind(model.subgraph(0), calibration, source);
+            TensorRanges ranges = calibrator.calibrate(model, inputs, progress);
+            ranges.applyTo(model, model.subgraph(0));
+            samples = inputs.sampleCount();
+        } else if (survey.kind() != ModelSurvey.Kind.CALIBRATED) {
+            throw new LstmqException(file + ": a " + survey.kind().label() + " model has no recorded activation "
+                    + "ranges; give representative inputs with --calibration FILE.npy (one array of samples per "
+                    + "model input, NAME=FILE when there are several)");
+        }
+        Set<String> leftFloat = ModelQuantizer.quantize(model, file, options.scheme(), options.allowFloat());
+        if (options.floatIo()) {
+            IoBoundary.addFloatInputsAndOutputs(model);
+        }
+        warnings.addAll(ModelVerifier.verifyEdited(model, file));
+        return new Result(model, survey, dequantized, 0, added, samples, leftFloat, List.copyOf(warnings));
+    }
+
+    /** Dynamic range quantization needs no data; calibration data, if any, only serves the output checks. */
+    private Result weightsOnly(Model model, String file, ModelSurvey survey) {
+        if (survey.kind() == ModelSurvey.Kind.HYBRID) {
+            throw new LstmqException(file + ": already hybrid (int8 weights, float activations); --weights-only "
+                    + "has nothing left to do");
+        }
+        int quantized = HybridWeights.quantize(model, file);
+        List<String> warnings = new ArrayList<>(ModelVerifier.verifyEdited(model, file));
+        return new Result(model, survey, 0, quantized, 0, 0, Set.of(), List.copyOf(warnings));
+    }
+}

@@ -1,0 +1,300 @@
+package io.lstmq.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Consumer;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+import com.fasterxml.jackson.databind.JsonNode;
+
+import io.lstmq.inspect.Json;
+import io.lstmq.model.DataType;
+import io.lstmq.model.Model;
+import io.lstmq.model.ModelBuilder;
+import io.lstmq.model.ModelFile;
+import io.lstmq.model.ModelWriter;
+import io.lstmq.model.Operator;
+import io.lstmq.model.OperatorCode;
+import io.lstmq.model.fb.FbDiff;
+import io.lstmq.model.fb.FbTable;
+import io.lstmq.schema.BuiltinOperator;
+import io.lstmq.testing.Shared;
+
+class ConvertCommandTest {
+    private static final Path CLASSIFIER = Path.of("testdata", "lstm_classifier.tflite");
+    private static final Path CLASSIFIER_DATA = Path.of("testdata", "calibration.npy");
+
+    @TempDir
+    Path tmp;
+
+    @ParameterizedTest
+    @ValueSource(strings = {"lstm_calibrated:lstm_quantized", "lstm_calibrated2:lstm_quantized2",
+        "unidirectional_sequence_lstm_calibrated:unidirectional_sequence_lstm_quantized"})
+    void calibratedGoldenConvertsToItsQuantizedPartner(String pair) {
+        String[] names = pair.split(":");
+        Path out = tmp.resolve(names[1] + ".tflite");
+        Cli r = Cli.run("convert", golden(names[0]).toString(), "-o", out.toString(), "--io", "float");
+        assertEquals(0, r.code(), r.err());
+        Model produced = ModelFile.open(out).model();
+        Model expected = ModelFile.open(golden(names[1])).model();
+        // The older goldens predate OperatorCode.builtin_code; the builtin of each code is compared instead.
+        assertEquals(List.of(), FbDiff.compare(produced.tree(), expected.tree(), "model",
+                (table, field) -> !(table.name().equals("OperatorCode") && field.name().equals("builtin_code")), 50));
+        assertEquals(codes(expected), codes(produced));
+        assertTrue(r.out().contains("check: written model verified"), r.out());
+    }
+
+    @Test
+    void floatModelWithCalibrationBecomesIntegerAndIsChecked() {
+        Path out = tmp.resolve("classifier_int8.tflite");
+        Cli r = Cli.run("convert", CLASSIFIER.toString(), "-o", out.toString(), "--calibration",
+                CLASSIFIER_DATA.toString());
+        assertEquals(0, r.code(), r.err());
+        assertEquals("", r.err(), "no progress without a terminal");
+        assertTrue(r.out().contains("calibration: 32 samples"), r.out());
+        assertTrue(r.out().contains("check: TFLite runs it"), r.out());
+        assertTrue(r.out().contains("check: lstmq engine (tflm numerics) runs it"), r.out());
+        assertTrue(r.out().contains("check: TFLite Micro can run it as an integer model"), r.out());
+        Model m = ModelFile.open(out).model();
+        assertEquals(DataType.INT8, m.subgraph(0).tensor(m.subgraph(0).inputs()[0]).type());
+        assertEquals(List.of("UNIDIRECTIONAL_SEQUENCE_LSTM v2", "RESHAPE v1", "FULLY_CONNECTED v4", "SOFTMAX v2"),
+                codes(m));
+        Operator lstm = m.subgraph(0).operators().get(0);
+        assertEquals(5, lstm.intermediates().length);
+        assertEquals("intermediate_0_4", m.subgraph(0).tensor(lstm.intermediates()[4]).name());
+    }
+
+    @Test
+    void jsonSummaryForCi() {
+        Path out = tmp.resolve("classifier_int16.tflite");
+        Cli r = Cli.run("convert", CLASSIFIER.toString(), "-o", out.toString(), "--calibration",
+                CLASSIFIER_DATA.toString(), "--activations", "int16", "--io", "float", "--json");
+        assertEquals(0, r.code(), r.err());
+        JsonNode j = read(r.out());
+        assertEquals("float", j.at("/input/kind").asText());
+        assertEquals("float", j.at("/output/io").asText());
+        assertEquals(Files.exists(out) ? size(out) : -1, j.at("/output/bytes").asLong());
+        assertEquals(32, j.at("/calibration/samples").asInt());
+        assertEquals("int16", j.at("/lstms/0/cellState/type").asText());
+        assertEquals("int16", j.at("/lstms/0/outputState/type").asText());
+        assertEquals(0, j.at("/lstms/0/outputState/zeroPoint").asInt());
+        assertTrue(j.at("/checks/verified").asBoolean());
+        assertTrue(j.at("/checks/passed").asBoolean());
+        assertEquals("lstmq engine (tflm numerics)", j.at("/checks/runs/0/runtime").asText());
+        assertTrue(j.at("/checks/notes/0").asText().contains("TFLite has no LSTM kernel with int16 activations"));
+    }
+
+    @Test
+    void weightsOnlyWritesAHybridModelThatConvertsLikeTheFloatOne() {
+        Path hybrid = tmp.resolve("hybrid.tflite");
+        Cli r = Cli.run("convert", CLASSIFIER.toString(), "-o", hybrid.toString(), "--weights-only",
+                "--calibration", CLASSIFIER_DATA.toString());
+        assertEquals(0, r.code(), r.err());
+        assertTrue(r.out().contains("9 weight tensors quantized to int8"), r.out());
+        assertTrue(r.out().contains("check: TFLite runs it"), r.out());
+        assertTrue(r.out().contains("TFLite Micro cannot run it"), r.out());
+        Model m = ModelFile.open(hybrid).model();
+        assertEquals(List.of("UNIDIRECTIONAL_SEQUENCE_LSTM v2", "RESHAPE v1", "FULLY_CONNECTED v3", "SOFTMAX v1"),
+                codes(m));
+        assertEquals(DataType.FLOAT32, m.subgraph(0).tensor(0).type());
+        assertEquals(DataType.INT8, m.subgraph(0).tensorNamed("lstm/forget/kernel").type());
+        assertEquals(DataType.FLOAT32, m.subgraph(0).tensorNamed("lstm/forget/bias").type());
+
+        Path integer = tmp.resolve("from_hybrid.tflite");
+        r = Cli.run("convert", hybrid.toString(), "-o", integer.toString(), "--calibration", CLASSIFIER_DATA.toString());
+        assertEquals(0, r.code(), r.err());
+        assertTrue(r.out().contains("hybrid input: 9 int8 weight tensors dequantized"), r.out());
+        refused(List.of("convert", hybrid.toString(), "-o", tmp.resolve("x.tflite").toString(), "--weights-only"),
+                "already hybrid (int8 weights, float activations); --weights-only has nothing left to do");
+    }
+
+    // ---- refusals: what lstmq found and what to do ----
+
+    @Test
+    void refusesAnIntegerModel() {
+        refused(convert(Shared.path("models/mnist_lstm/trained_lstm_int8.tflite")),
+                "already integer: subgraph 0, operator 0 (UNIDIRECTIONAL_SEQUENCE_LSTM) reads int8 activations, so "
+                        + "there is nothing to convert");
+    }
+
+    @Test
+    void refusesAModelWithoutLstm() {
+        refused(convert(Shared.path("models/roundtrip/tflm_hello_world_float.tflite")),
+                "found no LSTM operator; lstmq converts models with LSTM or UNIDIRECTIONAL_SEQUENCE_LSTM "
+                        + "(operators: FULLY_CONNECTED x3)");
+    }
+
+    @Test
+    void refusesALoopInsteadOfAFusedLstm() {
+        refused(convert(Shared.path("models/roundtrip/litert_multi_subgraphs_while.tflite")),
+                "found no LSTM operator but a WHILE loop, which is how an unfused LSTM is exported");
+    }
+
+    @Test
+    void refusesAnUnrolledLstmCell() {
+        Path model = write("unrolled.tflite", b -> {
+            int x = b.activation("x", DataType.FLOAT32, 1, 4);
+            int s = b.activation("s", DataType.FLOAT32, 1, 4);
+            int t = b.activation("t", DataType.FLOAT32, 1, 4);
+            int h = b.activation("h", DataType.FLOAT32, 1, 4);
+            b.operator(BuiltinOperator.LOGISTIC, 1, new int[] {x}, new int[] {s}, null);
+            b.operator(BuiltinOperator.TANH, 1, new int[] {x}, new int[] {t}, null);
+            b.operator(BuiltinOperator.MUL, 1, new int[] {s, t}, new int[] {h}, null);
+            b.inputs(x);
+            b.outputs(h);
+        });
+        refused(convert(model), "found what looks like an unfused (unrolled) LSTM built from LOGISTIC, TANH and MUL "
+                + "operators; re-export it with a fused LSTM");
+    }
+
+    @Test
+    void refusesABidirectionalLstm() {
+        Path model = write("bidirectional.tflite", b -> {
+            int x = b.activation("x", DataType.FLOAT32, 1, 3, 4);
+            int y = b.activation("y", DataType.FLOAT32, 1, 3, 8);
+            b.operator(BuiltinOperator.BIDIRECTIONAL_SEQUENCE_LSTM, 1, new int[] {x}, new int[] {y}, null);
+            b.inputs(x);
+            b.outputs(y);
+        });
+        refused(convert(model), "found a BIDIRECTIONAL_SEQUENCE_LSTM, which has no integer kernel");
+    }
+
+    @Test
+    void refusesTheBasicLstmKernel() {
+        Path model = write("basic.tflite", b -> {
+            int[] in = new int[5];
+            for (int i = 0; i < 5; i++) {
+                in[i] = b.activation("in" + i, DataType.FLOAT32, 1, 4);
+            }
+            int y = b.activation("y", DataType.FLOAT32, 1, 4);
+            FbTable options = ModelBuilder.options("LSTMOptions");
+            options.set("kernel_type", 1L);
+            b.operator(BuiltinOperator.LSTM, 2, in, new int[] {y}, options);
+            b.inputs(in[0]);
+            b.outputs(y);
+        });
+        refused(convert(model), "is the 5-input 'basic' LSTM kernel, which has no integer version");
+    }
+
+    @Test
+    void refusesAFloatModelWithoutCalibrationData() {
+        refused(convert(CLASSIFIER), "a float model has no recorded activation ranges; give representative inputs "
+                + "with --calibration FILE.npy");
+    }
+
+    @Test
+    void refusesInt16ActivationsForTheSingleStepLstm() {
+        refused(List.of("convert", golden("lstm_calibrated").toString(), "-o", tmp.resolve("x.tflite").toString(),
+                "--activations", "int16"), "with --activations int16 the model runs only in TFLite Micro, which has "
+                        + "no LSTM kernel, only UNIDIRECTIONAL_SEQUENCE_LSTM");
+    }
+
+    @Test
+    void refusesInt16ActivationsForAVariantTfliteMicroCannotRun() {
+        refused(List.of("convert", golden("unidirectional_sequence_lstm_calibrated").toString(), "-o",
+                tmp.resolve("x.tflite").toString(), "--activations", "int16"),
+                "is a projection + layer norm LSTM; with --activations int16 the model runs only in TFLite Micro, "
+                        + "whose integer LSTM is the standard 24-input one");
+    }
+
+    @Test
+    void refusesAnActivationTheIntegerKernelsDoNotApply() {
+        Path model = patchedGolden("relu.tflite", o -> o.set("fused_activation_function", 1L));
+        refused(convert(model), "uses the RELU activation, but the integer LSTMs of TFLite and TFLite Micro apply "
+                + "TANH");
+    }
+
+    @Test
+    void refusesDiagonalRecurrentWeights() {
+        Path model = patchedGolden("diagonal.tflite", o -> o.set("diagonal_recurrent_tensors", 1L));
+        refused(convert(model), "has diagonal recurrent weights, which only the float kernel runs");
+    }
+
+    @Test
+    void refusesAnOperatorWithoutIntegerRulesUnlessAllowedFloat() {
+        refused(List.of("convert", CLASSIFIER.toString(), "-o", tmp.resolve("x.tflite").toString(), "--calibration",
+                CLASSIFIER_DATA.toString(), "--allow-float", "NOT_AN_OP"),
+                "--allow-float NOT_AN_OP: not a TFLite builtin operator name");
+    }
+
+    @Test
+    void refusesIntegerIoOfTheOtherWidth() {
+        refused(List.of("convert", CLASSIFIER.toString(), "-o", tmp.resolve("x.tflite").toString(), "--activations",
+                "int16", "--io", "int8"), "--io int8 with --activations int16: integer inputs and outputs have the "
+                        + "activations' type; use --io int16 or --io float");
+    }
+
+    @Test
+    void refusesAnUnknownCalibrationMethod() {
+        refused(List.of("convert", CLASSIFIER.toString(), "-o", tmp.resolve("x.tflite").toString(),
+                "--calibration-method", "kl"), "--calibration-method kl: supported methods are minmax");
+    }
+
+    private void refused(List<String> args, String expected) {
+        Cli r = Cli.run(args.toArray(new String[0]));
+        assertEquals(Main.BAD_INPUT, r.code(), r.out() + r.err());
+        String line = r.errorLine();
+        assertTrue(line.startsWith("lstmq convert: "), line);
+        assertTrue(line.contains(expected), "expected '" + expected + "' in: " + line);
+        assertFalse(Files.exists(tmp.resolve("x.tflite")), "nothing is written for a refused model");
+    }
+
+    private List<String> convert(Path model) {
+        return List.of("convert", model.toString(), "-o", tmp.resolve("x.tflite").toString());
+    }
+
+    private Path write(String name, Consumer<ModelBuilder> build) {
+        ModelBuilder b = new ModelBuilder(name);
+        build.accept(b);
+        Path p = tmp.resolve(name);
+        ModelWriter.write(b.model(), p);
+        return p;
+    }
+
+    /** The calibrated UNIDIRECTIONAL_SEQUENCE_LSTM golden with an edited option. */
+    private Path patchedGolden(String name, Consumer<io.lstmq.model.fb.FbTable> edit) {
+        Model m = ModelFile.open(golden("unidirectional_sequence_lstm_calibrated")).model();
+        edit.accept(m.subgraph(0).operators().get(0).builtinOptions());
+        Path p = tmp.resolve(name);
+        ModelWriter.write(m, p);
+        return p;
+    }
+
+    private static Path golden(String name) {
+        return Shared.path("models/quantizer_golden/" + name + ".tflite");
+    }
+
+    private static List<String> codes(Model m) {
+        List<String> out = new ArrayList<>();
+        for (OperatorCode c : m.operatorCodes()) {
+            out.add(c.name() + " v" + c.version());
+        }
+        return out;
+    }
+
+    private static JsonNode read(String json) {
+        try {
+            return Json.mapper().readTree(json);
+        } catch (java.io.IOException e) {
+            throw new AssertionError(e);
+        }
+    }
+
+    private static long size(Path p) {
+        try {
+            return Files.size(p);
+        } catch (java.io.IOException e) {
+            throw new AssertionError(e);
+        }
+    }
+}
