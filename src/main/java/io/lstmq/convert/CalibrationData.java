@@ -12,6 +12,7 @@ import java.util.Map;
 import io.lstmq.LstmqException;
 import io.lstmq.io.NdArray;
 import io.lstmq.io.Npy;
+import io.lstmq.model.SubGraph;
 
 /**
  * Calibration arrays from the command line: {@code FILE.npy} for a single-input model, {@code NAME=FILE.npy} per
@@ -41,11 +42,39 @@ public record CalibrationData(Map<String, NdArray> arrays, String source) {
             files.add(spec);
         }
         if (parts.containsKey("") && parts.size() > 1) {
-            throw new LstmqException("--calibration: name every file (NAME=FILE) when the model has several inputs");
+            throw new LstmqException("--calibration: give either unnamed files (for a model with one input) or "
+                    + "NAME=FILE for every file, not both");
         }
         Map<String, NdArray> arrays = new LinkedHashMap<>();
         parts.forEach((name, list) -> arrays.put(name, concat(list, name)));
         return new CalibrationData(arrays, String.join(", ", files));
+    }
+
+    /**
+     * Checks that the arrays fit the model's inputs, naming {@code --calibration} in the message (binding the data
+     * to the inputs repeats the shape checks).
+     */
+    static void requireMatches(Map<String, NdArray> arrays, SubGraph sg) {
+        List<String> inputs = new ArrayList<>();
+        for (int i : sg.inputs()) {
+            inputs.add(sg.tensor(i).name());
+        }
+        for (String name : arrays.keySet()) {
+            if (name.isEmpty() && inputs.size() > 1) {
+                throw new LstmqException("--calibration: the model has " + inputs.size() + " inputs " + inputs
+                        + "; give NAME=FILE for each");
+            }
+            if (!name.isEmpty() && !inputs.contains(name)) {
+                throw new LstmqException("--calibration " + name + "=...: the model has no input '" + name
+                        + "' (inputs: " + inputs + ")");
+            }
+        }
+        for (String input : inputs) {
+            if (!arrays.containsKey(input) && !(inputs.size() == 1 && arrays.containsKey(""))) {
+                throw new LstmqException("--calibration: no data for model input '" + input + "' (give --calibration "
+                        + input + "=FILE)");
+            }
+        }
     }
 
     /** Joins arrays of samples along axis 0; their element types and sample shapes must agree. */

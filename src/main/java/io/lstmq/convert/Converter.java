@@ -60,6 +60,7 @@ public final class Converter {
             if (calibrator == null) {
                 throw new LstmqException(file + ": calibration needs lstmq's float engine, which this build lacks");
             }
+            CalibrationData.requireMatches(calibration, model.subgraph(0));
             added = LstmIntermediates.addIfAbsent(model);
             ModelInputs inputs = ModelInputs.bind(model.subgraph(0), calibration, source);
             TensorRanges ranges = calibrator.calibrate(model, inputs, progress);

@@ -56,12 +56,10 @@ public final class ModelSurvey {
 
     private final Kind kind;
     private final List<LstmOp> lstms;
-    private final Map<String, Integer> opCounts;
 
-    private ModelSurvey(Kind kind, List<LstmOp> lstms, Map<String, Integer> opCounts) {
+    private ModelSurvey(Kind kind, List<LstmOp> lstms) {
         this.kind = kind;
         this.lstms = lstms;
-        this.opCounts = opCounts;
     }
 
     /** @throws LstmqException when the model cannot be converted, saying what was found and what to do */
@@ -99,7 +97,7 @@ public final class ModelSurvey {
             kind = k;
             lstms.add(new LstmOp(l, k));
         }
-        return new ModelSurvey(kind, List.copyOf(lstms), counts);
+        return new ModelSurvey(kind, List.copyOf(lstms));
     }
 
     public Kind kind() {
@@ -108,11 +106,6 @@ public final class ModelSurvey {
 
     public List<LstmOp> lstms() {
         return lstms;
-    }
-
-    /** Operator name to count, in first-seen order (for messages and the summary). */
-    public Map<String, Integer> opCounts() {
-        return opCounts;
     }
 
     private static Kind kindOf(LstmOperator l) {

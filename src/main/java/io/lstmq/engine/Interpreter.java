@@ -86,8 +86,9 @@ public final class Interpreter {
         this.variables = states.toArray(new EngineTensor[0]);
         this.initialValues = new Object[variables.length];
         for (int v = 0; v < variables.length; v++) {
-            initialValues[v] = copyOf(variables[v].array());
+            initialValues[v] = resetValue(variables[v]);
         }
+        resetVariables();
     }
 
     /** Kernels report what they reject as LstmqException; anything else they trip over still names the operator. */
@@ -176,7 +177,29 @@ public final class Interpreter {
         }
     }
 
-    /** Puts every state tensor back to its initial value (its buffer data, or zeros): a new sequence starts. */
+    /**
+     * What TFLite and TFLite Micro put into a state tensor at reset, whatever its buffer holds: the zero point for
+     * int8 (they memset the bytes with it), zeros otherwise.
+     */
+    private static Object resetValue(EngineTensor t) {
+        Object a = copyOf(t.array());
+        if (t.type() == io.lstmq.model.DataType.INT8) {
+            java.util.Arrays.fill((byte[]) a, (byte) t.zeroPoint());
+        } else if (a instanceof float[] f) {
+            java.util.Arrays.fill(f, 0f);
+        } else if (a instanceof short[] sh) {
+            java.util.Arrays.fill(sh, (short) 0);
+        } else if (a instanceof int[] i) {
+            java.util.Arrays.fill(i, 0);
+        } else if (a instanceof long[] l) {
+            java.util.Arrays.fill(l, 0L);
+        } else if (a instanceof byte[] b) {
+            java.util.Arrays.fill(b, (byte) 0);
+        }
+        return a;
+    }
+
+    /** Puts every state tensor back to what the runtimes reset it to (see resetValue): a new sequence starts. */
     public void resetVariables() {
         for (int v = 0; v < variables.length; v++) {
             Object init = initialValues[v];

@@ -235,6 +235,16 @@ class ConvertCommandTest {
     }
 
     @Test
+    void refusesCalibrationDataForAnInputTheModelHasNot() {
+        refused(List.of("convert", CLASSIFIER.toString(), "-o", tmp.resolve("x.tflite").toString(), "--calibration",
+                "inputs=" + CLASSIFIER_DATA), "--calibration inputs=...: the model has no input 'inputs' (inputs: "
+                        + "[input])");
+        refused(List.of("convert", CLASSIFIER.toString(), "-o", tmp.resolve("x.tflite").toString(), "--calibration",
+                "input=" + CLASSIFIER_DATA, CLASSIFIER_DATA.toString()),
+                "--calibration: give either unnamed files (for a model with one input) or NAME=FILE for every file");
+    }
+
+    @Test
     void refusesAnUnknownCalibrationMethod() {
         refused(List.of("convert", CLASSIFIER.toString(), "-o", tmp.resolve("x.tflite").toString(),
                 "--calibration-method", "kl"), "--calibration-method kl: supported methods are minmax");
