@@ -18,7 +18,7 @@ final class OutputCheck {
      */
     record Agreement(String runtime, int samples, double top1, double maxAbsError, double meanAbsError) {}
 
-    static Agreement compare(SampleRunner source, SampleRunner converted, int samples, Runnable afterEach) {
+    static Agreement compare(FloatOutputRun source, FloatOutputRun converted, int samples, Runnable afterEach) {
         int same = 0;
         int classified = 0;
         double max = 0;

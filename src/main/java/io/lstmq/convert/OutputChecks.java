@@ -13,6 +13,7 @@ import io.lstmq.lstm.DeploymentDiagnosis;
 import io.lstmq.model.ModelFile;
 import io.lstmq.quant.Calibrator;
 import io.lstmq.quant.QuantScheme;
+import io.lstmq.run.Engine;
 
 /**
  * The checks {@code lstmq convert} runs on the file it wrote: the model is read back and verified, then run on
@@ -58,16 +59,16 @@ public final class OutputChecks {
         ModelInputs convertedInputs = ModelInputs.bind(written.model().subgraph(0), calibration, dataSource);
         int samples = Math.min(maxSamples, convertedInputs.sampleCount());
         boolean failed = false;
-        try (SampleRunner reference = reference(original, sourceInputs, notes)) {
+        try (FloatOutputRun reference = reference(original, sourceInputs, notes)) {
             if (!options.weightsOnly()) {
-                try (SampleRunner engine = new EngineSampleRunner(written.model(), convertedInputs, Numerics.TFLM)) {
+                try (FloatOutputRun engine = new FloatOutputRun(written, convertedInputs, Engine.JAVA, Numerics.TFLM)) {
                     runs.add(compare(reference, engine, samples, progress));
                 } catch (LstmqException e) {
                     notes.add("lstmq's engine cannot run the converted model: " + e.getMessage());
                 }
             }
             if (options.weightsOnly() || options.scheme() == QuantScheme.INT8) {
-                try (SampleRunner tflite = new TfliteSampleRunner(written, convertedInputs)) {
+                try (FloatOutputRun tflite = new FloatOutputRun(written, convertedInputs, Engine.TFLITE, Numerics.TFLM)) {
                     runs.add(compare(reference, tflite, samples, progress));
                 } catch (LstmqException e) {
                     notes.add("TFLite cannot run the converted model: " + e.getMessage());
@@ -81,16 +82,16 @@ public final class OutputChecks {
     }
 
     /** The source model in TFLite; in lstmq's engine when TFLite cannot load it. */
-    private static SampleRunner reference(ModelFile source, ModelInputs inputs, List<String> notes) {
+    private static FloatOutputRun reference(ModelFile source, ModelInputs inputs, List<String> notes) {
         try {
-            return new TfliteSampleRunner(source, inputs);
+            return new FloatOutputRun(source, inputs, Engine.TFLITE, Numerics.TFLM);
         } catch (LstmqException e) {
             notes.add("the source model is run by lstmq's engine: TFLite cannot load it (" + e.getMessage() + ")");
-            return new EngineSampleRunner(source.model(), inputs, Numerics.TFLM);
+            return new FloatOutputRun(source, inputs, Engine.JAVA, Numerics.TFLM);
         }
     }
 
-    private static OutputCheck.Agreement compare(SampleRunner reference, SampleRunner candidate, int samples,
+    private static OutputCheck.Agreement compare(FloatOutputRun reference, FloatOutputRun candidate, int samples,
             Calibrator.Progress progress) {
         int[] done = {0};
         return OutputCheck.compare(reference, candidate, samples, () -> progress.samplesDone(++done[0], samples));

@@ -23,6 +23,7 @@ import io.lstmq.model.Operator;
 import io.lstmq.model.SubGraph;
 import io.lstmq.model.Tensor;
 import io.lstmq.testing.Shared;
+import io.lstmq.run.Engine;
 
 /**
  * The acceptance runs of {@code lstmq convert} on the trained MNIST LSTM: converted with the 1,000 calibration
@@ -69,7 +70,7 @@ class MnistConversionTest {
     @Test
     void int8ModelRunsInTfliteAtLeastAsAccurateAsTheOfficialOne() {
         ModelFile model = ModelFile.open(int8());
-        int correct = correct(new TfliteSampleRunner(model, inputs(model)));
+        int correct = correct(new FloatOutputRun(model, inputs(model), Engine.TFLITE, Numerics.TFLM));
         assertTrue(correct >= OFFICIAL_INT8_CORRECT, correct + " of 10,000 digits right, the official int8 model "
                 + "gets " + OFFICIAL_INT8_CORRECT);
         assertSameStructure(ModelFile.open(Shared.path("models/mnist_lstm/trained_lstm_int8.tflite")).model(),
@@ -80,7 +81,7 @@ class MnistConversionTest {
     void int16ModelInTheTflmEngineStaysWithin003PointsOfFloat() {
         Path out = convert("int16.tflite", "--activations", "int16");
         ModelFile model = ModelFile.open(out);
-        int correct = correct(new EngineSampleRunner(model.model(), inputs(model), Numerics.TFLM));
+        int correct = correct(new FloatOutputRun(model, inputs(model), Engine.JAVA, Numerics.TFLM));
         assertTrue(Math.abs(correct - FLOAT_CORRECT) <= 3, correct + " of 10,000 digits right, float gets "
                 + FLOAT_CORRECT);
     }
@@ -96,8 +97,8 @@ class MnistConversionTest {
         assertEquals(0, r.code(), r.err());
         ModelFile a = ModelFile.open(fromHybrid);
         ModelFile b = ModelFile.open(int8());
-        int viaHybrid = correct(new TfliteSampleRunner(a, inputs(a)));
-        int fromFloat = correct(new TfliteSampleRunner(b, inputs(b)));
+        int viaHybrid = correct(new FloatOutputRun(a, inputs(a), Engine.TFLITE, Numerics.TFLM));
+        int fromFloat = correct(new FloatOutputRun(b, inputs(b), Engine.TFLITE, Numerics.TFLM));
         assertTrue(Math.abs(viaHybrid - fromFloat) <= 2, "via hybrid " + viaHybrid + ", from float " + fromFloat
                 + " of 10,000");
     }
@@ -116,7 +117,7 @@ class MnistConversionTest {
         return ModelInputs.bind(model.model().subgraph(0), Map.of("", digits), "mnist test digits");
     }
 
-    private static int correct(SampleRunner runner) {
+    private static int correct(FloatOutputRun runner) {
         try (runner) {
             int correct = 0;
             for (int s = 0; s < DIGITS; s++) {
