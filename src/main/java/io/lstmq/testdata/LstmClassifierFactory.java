@@ -28,7 +28,8 @@ public final class LstmClassifierFactory {
         int shape = b.constant("flatten/shape", new int[] {2}, new int[] {1, t * s});
         int flat = b.activation("flatten", DataType.FLOAT32, 1, t * s);
         b.operator(BuiltinOperator.RESHAPE, 1, new int[] {x, shape}, new int[] {flat}, null);
-        float bound = (float) (1 / Math.sqrt(t * s));
+        // Wide enough that the classes are well apart: a near-uniform softmax would make top-1 agreement noise.
+        float bound = (float) (6 / Math.sqrt(t * s));
         int w = b.constant("dense/kernel", new int[] {spec.classes(), t * s}, uniform(random,
                 spec.classes() * t * s, bound));
         int bias = b.constant("dense/bias", new int[] {spec.classes()}, uniform(random, spec.classes(), 0.1f));
