@@ -68,25 +68,7 @@ final class Args {
     }
 
     static java.util.Map<String, io.lstmq.io.NdArray> inputs(String[] specs) {
-        if (specs == null || specs.length == 0) {
-            throw new LstmqException("missing --input X.npy (or --input NAME=FILE per model input)");
-        }
-        java.util.Map<String, io.lstmq.io.NdArray> out = new java.util.LinkedHashMap<>();
-        for (String spec : specs) {
-            String name = "";
-            String file = spec;
-            int eq = spec.indexOf('=');
-            if (eq > 0 && !Files.isRegularFile(Path.of(spec))) {
-                name = spec.substring(0, eq);
-                file = spec.substring(eq + 1);
-            }
-            if (out.containsKey(name)) {
-                throw new LstmqException("--input " + spec + ": " + (name.isEmpty() ? "more than one unnamed input file"
-                        : "input '" + name + "' given twice"));
-            }
-            out.put(name, io.lstmq.io.Npy.read(existingFile(file)));
-        }
-        return out;
+        return io.lstmq.io.SampleFiles.load("--input", specs == null ? List.of() : List.of(specs));
     }
 
     static float parseFloat(String s, String what) {

@@ -13,9 +13,6 @@ final class SharedModels {
     private SharedModels() {}
 
     static List<Path> all() throws IOException {
-        if (!Shared.available()) {
-            return List.of();
-        }
         try (Stream<Path> s = Files.walk(Shared.path("models"))) {
             return s.filter(p -> p.toString().endsWith(".tflite")).sorted().toList();
         }

@@ -1,23 +1,25 @@
 package io.lstmq.runtime;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.ByteBuffer;
-import java.nio.file.Files;
 import java.nio.file.Path;
 
+import io.lstmq.model.ModelFile;
 import io.lstmq.testing.Shared;
 
-/** Opens known-good models from ../shared/models, bypassing verification (these files are trusted). */
+/** Opens models from ../shared/models through lstmq's verification, as the tool does. */
 final class TestModels {
     private TestModels() {}
 
+    /** The model's path; skips the calling test when ../shared is absent. */
+    static Path path(String relative) {
+        return Shared.path("models/" + relative);
+    }
+
     static TfliteRunner open(String relative) {
-        Path p = Shared.path("models/" + relative);
-        try {
-            return TfliteRunner.fromVerifiedBytes(ByteBuffer.wrap(Files.readAllBytes(p)), p.getFileName().toString());
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        return open(path(relative));
+    }
+
+    static TfliteRunner open(Path p) {
+        ModelFile f = ModelFile.open(p);
+        return TfliteRunner.fromVerifiedBytes(f.verifiedBytes(), p.getFileName().toString());
     }
 }

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
+import java.nio.file.Path;
 import java.util.List;
 
 import org.junit.jupiter.api.Test;
@@ -74,8 +75,8 @@ class TfliteRunnerTest {
     /** TFLite refuses this LSTM at build time (a tensor's byte size overflows). */
     @Test
     void reportsABuildFailure() {
-        LstmqException e = assertThrows(LstmqException.class,
-                () -> TestModels.open("quantizer_golden/lstm_calibrated2.tflite"));
+        Path model = TestModels.path("quantizer_golden/lstm_calibrated2.tflite");
+        LstmqException e = assertThrows(LstmqException.class, () -> TestModels.open(model));
         assertEquals("lstm_calibrated2.tflite: TFLite could not build an interpreter (error); TFLite's own report is"
                 + " on standard error", e.getMessage());
     }
@@ -83,8 +84,8 @@ class TfliteRunnerTest {
     /** A custom operator that the builtin resolver does not know fails at allocation. */
     @Test
     void reportsAnAllocationFailure() {
-        LstmqException e = assertThrows(LstmqException.class,
-                () -> TestModels.open("roundtrip/litert_sparse_tensor.tflite"));
+        Path model = TestModels.path("roundtrip/litert_sparse_tensor.tflite");
+        LstmqException e = assertThrows(LstmqException.class, () -> TestModels.open(model));
         assertEquals("litert_sparse_tensor.tflite: TFLite could not allocate tensors (unresolved operators);"
                 + " TFLite's own report is on standard error", e.getMessage());
     }
@@ -104,8 +105,8 @@ class TfliteRunnerTest {
 
     @Test
     void refusesTensorTypesItCannotExchange() {
-        LstmqException e = assertThrows(LstmqException.class,
-                () -> TestModels.open("roundtrip/litert_string_input_model_with_signature.tflite"));
+        Path model = TestModels.path("roundtrip/litert_string_input_model_with_signature.tflite");
+        LstmqException e = assertThrows(LstmqException.class, () -> TestModels.open(model));
         assertEquals("litert_string_input_model_with_signature.tflite: input 0 'serving_default_a:0' has TFLite type"
                 + " STRING, which lstmq cannot exchange with the interpreter", e.getMessage());
     }
