@@ -34,7 +34,7 @@ public final class SampleFiles {
                 file = spec.substring(eq + 1);
             }
             if (!Files.isRegularFile(Path.of(file))) {
-                throw new LstmqException(option + " " + spec + ": no such file " + file);
+                throw new LstmqException(option + " " + spec + ": no such file" + (name.isEmpty() ? "" : " " + file));
             }
             parts.computeIfAbsent(name, k -> new ArrayList<>()).add(Npy.read(Path.of(file)));
         }

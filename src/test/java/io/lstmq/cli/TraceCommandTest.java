@@ -163,7 +163,7 @@ class TraceCommandTest {
                 Cli.run("trace", model, "--input", x, "-o", out, "--format", "vcd").errorLine());
         assertEquals("lstmq trace: --sample 1: " + x + " holds 1 sample(s)",
                 Cli.run("trace", model, "--input", x, "-o", out, "--sample", "1").errorLine());
-        assertEquals("lstmq trace: nope.npy: no such file",
+        assertEquals("lstmq trace: --input nope.npy: no such file",
                 Cli.run("trace", model, "--input", "nope.npy", "-o", out).errorLine());
         Cli r = Cli.run("trace", Shared.path("models/mnist_lstm/trained_lstm.tflite").toString(), "--input",
                 Shared.path("data/mnist/calib_1000_float32.npy").toString(), "-o", out);
