@@ -11,6 +11,9 @@ import org.apache.commons.cli.Options;
 
 import io.lstmq.LstmqException;
 import io.lstmq.engine.Numerics;
+import io.lstmq.export.trace.ModelTracer;
+import io.lstmq.export.trace.TraceFormat;
+import io.lstmq.export.trace.TraceWriter;
 import io.lstmq.io.ModelInputs;
 import io.lstmq.io.NdArray;
 import io.lstmq.io.Npy;
@@ -30,7 +33,7 @@ final class RunCommand implements Command {
 
     @Override
     public String synopsis() {
-        return "MODEL --input X.npy|NAME=FILE ... -o Y.npy [--engine java|tflite] [--numerics tflm|tflite]";
+        return "MODEL --input X.npy|NAME=FILE ... -o Y.npy [--engine java|tflite] [--numerics tflm|tflite] [--trace DIR]";
     }
 
     @Override
@@ -51,6 +54,9 @@ final class RunCommand implements Command {
                 .desc("integer LSTM arithmetic of the Java engine: tflm (default) or tflite").build());
         o.addOption(Args.inputScaleOption());
         o.addOption(Option.builder().longOpt("dequantize").desc("write integer outputs as float32").build());
+        o.addOption(Option.builder().longOpt("trace").hasArg().argName("DIR")
+                .desc("also write every LSTM step (gates, cell, hidden; integers and real values, CSV) per sample")
+                .build());
         o.addOption(Option.builder().longOpt("keep-state")
                 .desc("carry LSTM state from sample to sample instead of resetting it").build());
         return o;
@@ -67,6 +73,9 @@ final class RunCommand implements Command {
         Numerics numerics = SampleRunner.parseNumerics(cl.getOptionValue("numerics", "tflm"));
         if (engine == Engine.TFLITE && cl.hasOption("numerics")) {
             throw new LstmqException("--numerics applies to the Java engine only");
+        }
+        if (cl.hasOption("trace") && (engine == Engine.TFLITE || cl.hasOption("keep-state"))) {
+            throw new LstmqException("--trace needs the Java engine and a fresh state per sample (no --keep-state)");
         }
         ModelFile model = ModelFile.open(modelPath);
         SubGraph sg = model.model().subgraph(0);
@@ -85,12 +94,30 @@ final class RunCommand implements Command {
             Npy.write(p, y);
             written.add(p);
         }
-        for (int k = 0; k < written.size(); k++) {
+        if (cl.hasOption("trace")) {
+            List<Path> traces = trace(model, inputs, numerics, Path.of(cl.getOptionValue("trace")),
+                    String.join(", ", cl.getOptionValues("input")));
+            out.println(cl.getOptionValue("trace") + ": LSTM traces of " + inputs.sampleCount() + " sample(s), "
+                    + traces.size() + " files");
+        }
+        for (int k = 0; k < outputs.size(); k++) {
             out.printf("%s: output '%s' %s %s (%d samples, %s engine%s)%n", written.get(k), tensors.get(k).name(),
                     outputs.get(k).dtype(), java.util.Arrays.toString(outputs.get(k).shape()), inputs.sampleCount(),
                     engine.lowerName(), engine == Engine.JAVA ? ", " + numerics.name().toLowerCase() + " numerics" : "");
         }
         return Main.OK;
+    }
+
+    /** One directory of CSV traces per sample (the directory itself for a single sample). */
+    private static List<Path> trace(ModelFile model, ModelInputs inputs, Numerics numerics, Path dir, String source) {
+        List<Path> files = new ArrayList<>();
+        int n = inputs.sampleCount();
+        for (int i = 0; i < n; i++) {
+            var traces = ModelTracer.trace(model.model(), inputs.sample(i), numerics);
+            files.addAll(TraceWriter.write(traces, TraceFormat.CSV, new TraceWriter.Source(model.name(), source, i),
+                    n == 1 ? dir : dir.resolve("sample_" + i)));
+        }
+        return files;
     }
 
     private static Path numbered(Path p, int k) {

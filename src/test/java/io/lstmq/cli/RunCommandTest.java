@@ -90,4 +90,36 @@ class RunCommandTest {
         assertEquals(2, r.code());
         assertTrue(r.errorLine().contains("has shape [1, 28, 28] but the data has shape [3, 27, 28]"), r.errorLine());
     }
+
+    /** --trace on the TFLM golden model: the last step's hidden state is TFLM's golden final hidden state. */
+    @Test
+    void traceOfTheGoldenModelEndsInTheGoldenHiddenState() throws Exception {
+        var c = io.lstmq.testing.TflmGoldenModel.golden("eval_2x3x2x2_int8");
+        Path model = tmp.resolve("golden.tflite");
+        io.lstmq.model.ModelWriter.write(io.lstmq.testing.TflmGoldenModel.build(c), model);
+        int[] x = new int[12];
+        for (int i = 0; i < 12; i++) {
+            x[i] = c.get("quantized_input").get(i).asInt();
+        }
+        Path input = tmp.resolve("x.npy");
+        Npy.write(input, NdArray.ofInts(DType.INT8, new long[] {2, 3, 2}, x));
+        Path dir = tmp.resolve("trace");
+        Cli r = Cli.run("run", model.toString(), "--input", input.toString(), "-o", tmp.resolve("y.npy").toString(),
+                "--trace", dir.toString());
+        assertEquals(0, r.code(), r.err());
+        assertTrue(r.out().contains("LSTM traces of 1 sample(s)"), r.out());
+        java.util.List<Integer> lastHidden = new java.util.ArrayList<>();
+        try (var files = java.nio.file.Files.list(dir)) {
+            Path csv = files.filter(p -> p.toString().endsWith(".csv")).findFirst().orElseThrow();
+            for (String line : java.nio.file.Files.readAllLines(csv)) {
+                String[] f = line.split(",");
+                if (f[2].equals("hidden_state") && f[1].equals("2")) {
+                    lastHidden.add(Integer.parseInt(f[4]));
+                }
+            }
+        }
+        java.util.List<Integer> expected = new java.util.ArrayList<>();
+        c.get("expected_hidden_tflm").forEach(v -> expected.add(v.asInt()));
+        assertEquals(expected, lastHidden);
+    }
 }
