@@ -1,9 +1,6 @@
 package io.lstmq.bench;
 
 import java.io.PrintStream;
-import java.lang.management.ManagementFactory;
-import java.lang.management.MemoryPoolMXBean;
-import java.lang.management.MemoryType;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -68,26 +65,65 @@ public final class Bench {
                 .put("java_over_tflite_throughput", java.sequencesPerSecond() / tflite.sequencesPerSecond());
     }
 
-    /** Times of inspect and lossless patch on a large model (in-process, after a first untimed pass) and peak heap. */
+    /**
+     * Wall time of inspect, lossless patch and convert (16 calibration sequences) on a large model, each run as its
+     * own {@code java -jar} process with the heap capped at 3x the model file: a command that finishes stayed
+     * under the heap target, and its time includes the JVM start, as a user sees it.
+     */
     public ObjectNode large(Path model, Path tmp) throws java.io.IOException {
         ObjectNode o = Json.object();
         long size = Files.size(model);
         o.put("model", model.toString()).put("bytes", size);
-        log.println("measuring inspect and patch on " + model + " ...");
-        resetPeaks();
-        long t0 = System.nanoTime();
+        Path jar = jar();
+        if (jar == null) {
+            return o.put("error", "run from the jar (java -jar target/lstmq.jar bench --large) to time the commands");
+        }
+        long heapMb = Math.max(64, 3 * size / (1 << 20));
+        o.put("heap_limit_mb", heapMb);
         ModelFile f = ModelFile.open(model);
-        ModelReport.of(f);
-        long t1 = System.nanoTime();
-        Path out = tmp.resolve("large-rewrite.tflite");
-        ModelWriter.write(ModelFile.open(model).model(), out);
-        long t2 = System.nanoTime();
-        o.put("inspect_seconds", (t1 - t0) / 1e9).put("patch_seconds", (t2 - t1) / 1e9);
-        long peak = peakHeap();
-        o.put("peak_heap_bytes", peak).put("peak_heap_over_file", (double) peak / size);
-        o.put("rewrite_identical", java.util.Arrays.equals(Files.readAllBytes(model), Files.readAllBytes(out)));
-        Files.deleteIfExists(out);
+        int[] inputShape = f.model().subgraph(0).tensor(f.model().subgraph(0).inputs()[0]).shape();
+        Path calibration = tmp.resolve("large-calibration.npy");
+        io.lstmq.io.Npy.write(calibration, LargeCalibration.sequences(16, inputShape));
+        Path rewrite = tmp.resolve("large-rewrite.tflite");
+        Path converted = tmp.resolve("large-int8.tflite");
+        o.set("inspect", timed(jar, heapMb, "inspect", model.toString()));
+        o.set("patch", timed(jar, heapMb, "patch", model.toString(), "-o", rewrite.toString()));
+        o.put("rewrite_identical", java.util.Arrays.equals(Files.readAllBytes(model), Files.readAllBytes(rewrite)));
+        o.set("convert", timed(jar, heapMb, "convert", model.toString(), "--calibration", calibration.toString(),
+                "-o", converted.toString()));
+        for (Path p : new Path[] {calibration, rewrite, converted}) {
+            Files.deleteIfExists(p);
+        }
         return o;
+    }
+
+    private ObjectNode timed(Path jar, long heapMb, String... args) throws java.io.IOException {
+        log.println("timing lstmq " + String.join(" ", args) + " ...");
+        List<String> cmd = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-Xmx" + heapMb + "m", "-jar", jar.toString()));
+        cmd.addAll(List.of(args));
+        long t0 = System.nanoTime();
+        Process p = new ProcessBuilder(cmd).redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD)
+                .start();
+        int code;
+        try {
+            code = p.waitFor();
+        } catch (InterruptedException e) {
+            p.destroyForcibly();
+            Thread.currentThread().interrupt();
+            throw new java.io.IOException("interrupted");
+        }
+        return Json.object().put("seconds", (System.nanoTime() - t0) / 1e9).put("exit_code", code);
+    }
+
+    /** The jar this class was loaded from, or null when running from a class directory. */
+    private static Path jar() {
+        try {
+            Path p = Path.of(Bench.class.getProtectionDomain().getCodeSource().getLocation().toURI());
+            return p.toString().endsWith(".jar") ? p : null;
+        } catch (java.net.URISyntaxException | SecurityException e) {
+            return null;
+        }
     }
 
     /** Writes the default large model (4 x 1024 units, 100 steps) into tmp. */
@@ -95,26 +131,6 @@ public final class Bench {
         Path p = tmp.resolve("large-lstm.tflite");
         ModelWriter.write(LstmClassifierFactory.build(LargeModelGenerator.spec(1024, 4, 100)), p);
         return p;
-    }
-
-    private static void resetPeaks() {
-        System.gc();
-        for (MemoryPoolMXBean pool : ManagementFactory.getMemoryPoolMXBeans()) {
-            if (pool.getType() == MemoryType.HEAP) {
-                pool.resetPeakUsage();
-            }
-        }
-    }
-
-    /** Sum of the heap pools' peaks since the last reset: an upper bound of the heap actually in use at once. */
-    private static long peakHeap() {
-        long sum = 0;
-        for (MemoryPoolMXBean pool : ManagementFactory.getMemoryPoolMXBeans()) {
-            if (pool.getType() == MemoryType.HEAP) {
-                sum += pool.getPeakUsage().getUsed();
-            }
-        }
-        return sum;
     }
 
     /** A markdown table of the throughput rows, for the README. */

@@ -79,10 +79,21 @@ final class BenchCommand implements Command {
             Bench.table((com.fasterxml.jackson.databind.node.ArrayNode) result.get("throughput")).forEach(out::println);
             if (result.has("large")) {
                 var l = result.get("large");
-                out.printf("%nlarge model %s (%,d bytes): inspect %.2f s, lossless patch %.2f s, peak heap %.2fx the "
-                        + "file, rewrite identical: %s%n", l.get("model").asText(), l.get("bytes").asLong(),
-                        l.get("inspect_seconds").asDouble(), l.get("patch_seconds").asDouble(),
-                        l.get("peak_heap_over_file").asDouble(), l.get("rewrite_identical").asBoolean());
+                out.printf("%nlarge model %s (%,d bytes), each command a separate java -jar process with -Xmx%dm "
+                        + "(3x the file, at least 64 MB):%n", l.get("model").asText(), l.get("bytes").asLong(),
+                        l.path("heap_limit_mb").asLong());
+                if (l.has("error")) {
+                    out.println("  " + l.get("error").asText());
+                }
+                for (String c : new String[] {"inspect", "patch", "convert"}) {
+                    if (l.has(c)) {
+                        out.printf("  %-8s %6.2f s  exit code %d%n", c, l.get(c).get("seconds").asDouble(),
+                                l.get(c).get("exit_code").asInt());
+                    }
+                }
+                if (l.has("rewrite_identical")) {
+                    out.println("  lossless rewrite byte-identical: " + l.get("rewrite_identical").asBoolean());
+                }
             }
         }
         return Main.OK;
