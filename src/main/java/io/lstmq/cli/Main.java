@@ -29,7 +29,7 @@ public final class Main {
     private static final Map<String, Command> COMMANDS = new LinkedHashMap<>();
 
     static {
-        for (Command c : List.of(new ConvertCommand(), new InspectCommand(), new PatchCommand(), new DiffCommand(), new RunCommand(), new ValidateCommand(), new BenchCommand(), new ExportCommand(), new TraceCommand())) {
+        for (Command c : List.of(new ConvertCommand(), new InspectCommand(), new PatchCommand(), new DiffCommand(), new RunCommand(), new ValidateCommand(), new BenchCommand(), new ExportCommand(), new TraceCommand(), new SweepCommand())) {
             COMMANDS.put(c.name(), c);
         }
     }
