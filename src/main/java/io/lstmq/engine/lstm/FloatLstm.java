@@ -5,6 +5,8 @@ import io.lstmq.lstm.FusedActivation;
 import io.lstmq.lstm.Gate;
 import io.lstmq.lstm.LstmDims;
 import io.lstmq.lstm.LstmVariant;
+import java.util.ArrayList;
+import java.util.List;
 
 /**
  * The float LSTM of TFLite (spec §6), in float32 arithmetic, with CIFG, peephole, layer norm, projection and
@@ -16,9 +18,23 @@ import io.lstmq.lstm.LstmVariant;
  * </pre>
  * Layer norm uses the population variance over the S cells: {@code (pre - mean) / sqrt(var + 1e-8)}.
  * Rows are independent, so time-major and batch-major runs compute the same values. Not thread-safe.
+ *
+ * <p>{@code W_X·x} does not depend on the recurrence: it is computed ahead for a block of rows at a time, one
+ * pass over the input weights for the block ({@link FloatProducts}); {@code R_X·h} of all four gates is computed
+ * at the start of each step ({@link FloatRowMatrix}). Every product has the same summation order whichever way
+ * it is computed, so results do not depend on the block size or the layout.
  */
 public final class FloatLstm {
     private static final float LAYER_NORM_EPSILON = 1e-8f;
+    /** {@link Gate#values()} without the copy each call makes: invoking allocates nothing. */
+    private static final Gate[] GATES = Gate.values();
+    /**
+     * The input rows whose input products are computed together: as many as fit, transposed, in about 512 KiB
+     * (a share of a core's L2 cache), within these bounds.
+     */
+    private static final int TRANSPOSED_BLOCK_FLOATS = 1 << 17;
+    private static final int MIN_BLOCK_ROWS = 16;
+    private static final int MAX_BLOCK_ROWS = 128;
 
     private interface FloatFunction {
         float apply(float x);
@@ -32,6 +48,14 @@ public final class FloatLstm {
     private final float projClip;
     private final float[][] gateValues;
     private final float[] hiddenBeforeProjection;
+    private final FloatProducts inputSide;
+    private final FloatRowMatrix recurrent;
+    private final FloatRowMatrix projection;
+    /** {@code R_X·h} of every gate for the current step, {@code [4][S]}. */
+    private final float[] recurrentProducts;
+    private final int blockRows;
+    /** {@code W_X·x} of every gate for a block of input rows, {@code [rows][4][S]}. */
+    private float[] inputProducts = new float[0];
 
     /**
      * @param activation the fused activation of the cell gate and of act(c)
@@ -50,6 +74,16 @@ public final class FloatLstm {
         this.projClip = projClip;
         this.gateValues = new float[4][dims.cell()];
         this.hiddenBeforeProjection = new float[dims.cell()];
+        this.inputSide = new FloatProducts(dims.input());
+        List<float[]> recurrentWeights = new ArrayList<>();
+        for (Gate g : GATES) {
+            recurrentWeights.add(weights.gate(g).recurrentWeights());
+        }
+        this.recurrent = new FloatRowMatrix(recurrentWeights, dims.cell(), dims.output());
+        this.recurrentProducts = new float[4 * dims.cell()];
+        this.projection = weights.projection() == null ? null
+                : new FloatRowMatrix(List.of(weights.projection()), dims.output(), dims.cell());
+        this.blockRows = Math.max(MIN_BLOCK_ROWS, Math.min(MAX_BLOCK_ROWS, TRANSPOSED_BLOCK_FLOATS / dims.input()));
     }
 
     private static FloatFunction function(FusedActivation a) {
@@ -86,35 +120,56 @@ public final class FloatLstm {
         checkLength("output", output, (long) batch * steps * o);
         checkLength("hidden state", hidden, (long) batch * o);
         checkLength("cell state", cell, (long) batch * s);
-        for (int outer = 0; outer < (timeMajor ? steps : batch); outer++) {
-            for (int inner = 0; inner < (timeMajor ? batch : steps); inner++) {
-                int t = timeMajor ? outer : inner;
-                int b = timeMajor ? inner : outer;
-                int row = timeMajor ? t * batch + b : b * steps + t;
-                step(input, row * in, hidden, b * o, cell, b * s, output, row * o, t, b, recorder);
+        // Rows are processed in memory order (time-major: t then b; batch-major: b then t), and the input side
+        // of a row does not depend on the recurrence: it is computed ahead for a block of rows at a time.
+        int rows = batch * steps;
+        for (int first = 0; first < rows; first += blockRows) {
+            int n = Math.min(blockRows, rows - first);
+            multiplyInputs(input, first * in, n);
+            for (int row = first; row < first + n; row++) {
+                int t = timeMajor ? row / batch : row % steps;
+                int b = timeMajor ? row % batch : row / steps;
+                step(input, row * in, (row - first) * 4 * s, hidden, b * o, cell, b * s, output, row * o, t, b,
+                        recorder);
             }
         }
     }
 
-    private void step(float[] x, int xOff, float[] h, int hOff, float[] c, int cOff, float[] out, int outOff,
-            int t, int b, FloatLstmRecorder rec) {
+    private void multiplyInputs(float[] x, int xOff, int rows) {
+        int s = dims.cell();
+        if (inputProducts.length < rows * 4 * s) {
+            inputProducts = new float[rows * 4 * s];
+        }
+        inputSide.setRows(x, xOff, rows);
+        for (Gate g : GATES) {
+            float[] w = weights.gate(g).inputWeights();
+            if (w != null) {
+                inputSide.multiplyRows(w, s, inputProducts, g.ordinal() * s, 4 * s);
+            }
+        }
+    }
+
+    /** @param zOff where the row's input products start in {@link #inputProducts} */
+    private void step(float[] x, int xOff, int zOff, float[] h, int hOff, float[] c, int cOff, float[] out,
+            int outOff, int t, int b, FloatLstmRecorder rec) {
         int s = dims.cell();
         if (rec != null) {
             rec.input(t, b, x, xOff, dims.input());
         }
+        recurrent.multiply(h, hOff, recurrentProducts, 0);
         float[] f = gateValues[Gate.FORGET.ordinal()];
         float[] i = gateValues[Gate.INPUT.ordinal()];
         float[] g = gateValues[Gate.CELL.ordinal()];
         float[] o = gateValues[Gate.OUTPUT.ordinal()];
-        gate(Gate.FORGET, x, xOff, h, hOff, c, cOff, t, b, rec);
+        gate(Gate.FORGET, zOff, h, hOff, c, cOff, t, b, rec);
         if (variant.cifg()) {
             for (int j = 0; j < s; j++) {
                 i[j] = 1f - f[j];
             }
         } else {
-            gate(Gate.INPUT, x, xOff, h, hOff, c, cOff, t, b, rec);
+            gate(Gate.INPUT, zOff, h, hOff, c, cOff, t, b, rec);
         }
-        gate(Gate.CELL, x, xOff, h, hOff, c, cOff, t, b, rec);
+        gate(Gate.CELL, zOff, h, hOff, c, cOff, t, b, rec);
         for (int j = 0; j < s; j++) {
             c[cOff + j] = f[j] * c[cOff + j] + i[j] * g[j];
         }
@@ -124,7 +179,7 @@ public final class FloatLstm {
         if (rec != null) {
             rec.cell(t, b, c, cOff, s);
         }
-        gate(Gate.OUTPUT, x, xOff, h, hOff, c, cOff, t, b, rec);
+        gate(Gate.OUTPUT, zOff, h, hOff, c, cOff, t, b, rec);
         float[] m = hiddenBeforeProjection;
         for (int j = 0; j < s; j++) {
             m[j] = o[j] * activation.apply(c[cOff + j]);
@@ -132,7 +187,7 @@ public final class FloatLstm {
         if (rec != null) {
             rec.hidden(t, b, m, 0, s);
         }
-        if (weights.projection() == null) {
+        if (projection == null) {
             System.arraycopy(m, 0, h, hOff, s);
         } else {
             project(m, h, hOff);
@@ -143,25 +198,15 @@ public final class FloatLstm {
         }
     }
 
-    private void gate(Gate gate, float[] x, int xOff, float[] h, int hOff, float[] c, int cOff, int t, int b,
+    private void gate(Gate gate, int zOff, float[] h, int hOff, float[] c, int cOff, int t, int b,
             FloatLstmRecorder rec) {
         FloatLstmWeights.GateWeights gw = weights.gate(gate);
         float[] v = gateValues[gate.ordinal()];
         int s = dims.cell();
-        int in = dims.input();
-        int o = dims.output();
-        float[] w = gw.inputWeights();
-        float[] r = gw.recurrentWeights();
+        int fromInput = zOff + gate.ordinal() * s;
+        int fromRecurrent = gate.ordinal() * s;
         for (int j = 0; j < s; j++) {
-            float ax = 0f;
-            for (int k = 0, base = j * in; k < in; k++) {
-                ax += w[base + k] * x[xOff + k];
-            }
-            float ah = 0f;
-            for (int k = 0, base = j * o; k < o; k++) {
-                ah += r[base + k] * h[hOff + k];
-            }
-            v[j] = ax + ah;
+            v[j] = inputProducts[fromInput + j] + recurrentProducts[fromRecurrent + j];
         }
         float[] peephole = gw.peephole();
         if (peephole != null) {
@@ -211,15 +256,12 @@ public final class FloatLstm {
     }
 
     private void project(float[] m, float[] h, int hOff) {
-        int s = dims.cell();
-        float[] p = weights.projection();
         float[] bias = weights.projectionBias();
-        for (int r = 0; r < dims.output(); r++) {
-            float acc = bias != null ? bias[r] : 0f;
-            for (int k = 0, base = r * s; k < s; k++) {
-                acc += p[base + k] * m[k];
+        projection.multiply(m, 0, h, hOff);
+        if (bias != null) {
+            for (int r = 0; r < dims.output(); r++) {
+                h[hOff + r] += bias[r];
             }
-            h[hOff + r] = acc;
         }
         if (projClip > 0) {
             clip(h, hOff, dims.output(), projClip);

@@ -9,12 +9,16 @@ import io.lstmq.lstm.LstmDims;
  * {@code [T][B][I]} is processed one step at a time for all B rows together; batch-major input
  * {@code [B][T][I]} one row at a time, all T steps of row 0 first. Within a step: the fully connected products
  * of all gates (previous output state), the forget, input and cell gates (previous cell), the cell update, the
- * output gate (updated cell), the hidden state, the copy to the output.
+ * output gate (updated cell), the hidden state, the copy to the output. The input-side products, which do not
+ * depend on the recurrence, are computed ahead for blocks of steps (integer sums are exact in any order).
  *
  * <p>The gate buffers are allocated once per batch size, never per step. Not thread-safe (nor are the
  * numerics): use one instance per thread.
  */
 public final class IntegerLstm {
+    /** The input rows whose input products are computed together, at least one time step's. */
+    private static final int BLOCK_ROWS = 128;
+
     private final LstmNumerics numerics;
     private final LstmDims dims;
     private final boolean derivedInputGate;
@@ -50,29 +54,34 @@ public final class IntegerLstm {
         checkLength("output", output, (long) batch * steps * o);
         checkLength("hidden state", hidden, (long) batch * o);
         checkLength("cell state", cell, (long) batch * s);
-        if (timeMajor) {
-            reserve(batch * s);
-            for (int t = 0; t < steps; t++) {
-                step(batch, input, t * batch * in, hidden, 0, cell, 0, output, t * batch * o, t, 0, trace);
-            }
-        } else {
-            reserve(s);
-            for (int b = 0; b < batch; b++) {
-                for (int t = 0; t < steps; t++) {
-                    int row = b * steps + t;
-                    step(1, input, row * in, hidden, b * o, cell, b * s, output, row * o, t, b, trace);
+        // The input products of a block of steps are computed ahead (they do not depend on the recurrence):
+        // whole time steps of all B rows when time-major, steps of one batch row otherwise.
+        int rowsPerStep = timeMajor ? batch : 1;
+        int stepsPerBlock = Math.max(1, BLOCK_ROWS / rowsPerStep);
+        reserve(rowsPerStep * s);
+        for (int b = 0; b < (timeMajor ? 1 : batch); b++) {
+            int hOff = b * o;
+            int cOff = b * s;
+            for (int t0 = 0; t0 < steps; t0 += stepsPerBlock) {
+                int blockSteps = Math.min(stepsPerBlock, steps - t0);
+                int firstRow = timeMajor ? t0 * batch : b * steps + t0;
+                numerics.multiplyInputs(blockSteps * rowsPerStep, input, firstRow * in);
+                for (int t = t0; t < t0 + blockSteps; t++) {
+                    int inputRow = (t - t0) * rowsPerStep;
+                    step(rowsPerStep, inputRow, hidden, hOff, cell, cOff, output, (firstRow + inputRow) * o, t, b,
+                            trace);
                 }
             }
         }
     }
 
-    private void step(int rows, short[] x, int xOff, short[] h, int hOff, short[] c, int cOff,
-            short[] out, int outOff, int t, int firstRow, LstmTrace trace) {
+    private void step(int rows, int inputRow, short[] h, int hOff, short[] c, int cOff, short[] out, int outOff,
+            int t, int firstRow, LstmTrace trace) {
         short[] f = act[Gate.FORGET.ordinal()];
         short[] i = act[Gate.INPUT.ordinal()];
         short[] g = act[Gate.CELL.ordinal()];
         short[] og = act[Gate.OUTPUT.ordinal()];
-        numerics.multiply(rows, x, xOff, h, hOff);
+        numerics.multiplyRecurrent(inputRow, rows, h, hOff);
         numerics.gate(Gate.FORGET, rows, c, cOff, pre[Gate.FORGET.ordinal()], f);
         if (!derivedInputGate) {
             numerics.gate(Gate.INPUT, rows, c, cOff, pre[Gate.INPUT.ordinal()], i);

@@ -6,16 +6,17 @@ import io.lstmq.lstm.LstmVariant;
 
 /**
  * The integer arithmetic of one prepared LSTM operator, split the way TFLite Micro splits a step: a gate
- * (two fully connected layers and an activation), the cell update, the hidden state. The fully connected
- * products of the four gates are computed together by {@link #multiply} (one pass over the weights), each
- * gate is then finished by {@link #gate}. {@link IntegerLstm} drives it over batch rows and time steps;
- * implementations fix every variant-dependent choice when they are built, so the per-element loops carry no
- * flags.
+ * (two fully connected layers and an activation), the cell update, the hidden state. The input-side fully
+ * connected products depend on the input alone, so {@link #multiplyInputs} computes them ahead for a block of
+ * input rows (many steps, one pass over the weights); each step then starts with {@link #multiplyRecurrent}
+ * (the recurrent products of all gates) and finishes every gate with {@link #gate}. {@link IntegerLstm} drives
+ * it over batch rows and time steps; implementations fix every variant-dependent choice when they are built,
+ * so the per-element loops carry no flags.
  *
- * <p>Every call processes a block of {@code rows} batch rows of one time step: row r of the input starts at
- * {@code xOff + r·I}, of the output state at {@code hOff + r·O}, of the cell state at {@code cOff + r·S}, and
- * gate buffers are {@code [rows][S]} from index 0. Activations (int8 or int16) are carried in {@code short}s.
- * Gate outputs are Q0.15; the cell is int16 with scale 2^P.
+ * <p>Every step call processes a block of {@code rows} batch rows of one time step: row r of the output state
+ * starts at {@code hOff + r·O}, of the cell state at {@code cOff + r·S}, and gate buffers are {@code [rows][S]}
+ * from index 0. Activations (int8 or int16) are carried in {@code short}s. Gate outputs are Q0.15; the cell is
+ * int16 with scale 2^P.
  *
  * <p>Implementations keep scratch buffers, so one instance must not be used by two threads at once.
  */
@@ -26,16 +27,22 @@ public interface LstmNumerics {
     LstmVariant variant();
 
     /**
-     * Starts a step: the input and recurrent fully connected products of all gates, from the input and the
-     * previous output state. Must precede the step's {@link #gate} calls.
+     * The input fully connected products of all gates for {@code rows} consecutive input rows, row r starting at
+     * {@code xOff + r·I}; kept until the next call.
      */
-    void multiply(int rows, short[] x, int xOff, short[] h, int hOff);
+    void multiplyInputs(int rows, short[] x, int xOff);
 
     /**
-     * Finishes gate {@code gate} from the products of the last {@link #multiply}: rescale and add the two
-     * products, the peephole term (cell state: previous for i and f, already updated for o), layer norm, the
-     * activation. Writes the int16 value fed to the activation into {@code pre}, the activation into
-     * {@code out}.
+     * Starts a step: the recurrent fully connected products of all gates from the previous output state. The
+     * step's input rows are rows {@code [inputRow, inputRow + rows)} of the last {@link #multiplyInputs}. Must
+     * precede the step's {@link #gate} calls.
+     */
+    void multiplyRecurrent(int inputRow, int rows, short[] h, int hOff);
+
+    /**
+     * Finishes gate {@code gate} from the products of the step: rescale and add the two products, the peephole
+     * term (cell state: previous for i and f, already updated for o), layer norm, the activation. Writes the
+     * int16 value fed to the activation into {@code pre}, the activation into {@code out}.
      */
     void gate(Gate gate, int rows, short[] c, int cOff, short[] pre, short[] out);
 

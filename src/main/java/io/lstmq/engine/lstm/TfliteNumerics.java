@@ -49,8 +49,11 @@ public final class TfliteNumerics implements LstmNumerics {
     private final int[] projectionBias;
     private final QuantizedMultiplier projectionScale;
     private final int outputStateZeroPoint;
+    /** The input products of a block of input rows, {@code [rows][4][S]}. */
     private int[] inputProducts = new int[0];
+    /** The recurrent products of the step's rows, {@code [rows][4][S]}. */
     private int[] recurrentProducts = new int[0];
+    private int inputRow;
     private int[] projected = new int[0];
     private short[] hiddenBeforeProjection = new short[0];
 
@@ -105,13 +108,13 @@ public final class TfliteNumerics implements LstmNumerics {
                     variant.hasPeephole(g) ? gp.cellToGate().multiplier() : null,
                     ln);
         }
-        inputWeights = Int8Matrix.stack(input, s, dims.input());
-        recurrentWeights = Int8Matrix.stack(recurrent, s, dims.output());
+        inputWeights = Int8Matrix.forManyRows(input, s, dims.input());
+        recurrentWeights = Int8Matrix.forOneRow(recurrent, s, dims.output());
         cellScale = params.cellScale();
         cellTanhIntegerBits = cell.tanhIntegerBits();
         hiddenScale = params.hidden().multiplier();
         hiddenZeroPoint = params.hiddenZeroPoint();
-        projection = variant.projection() ? Int8Matrix.of(w.projection(), dims.output(), s) : null;
+        projection = variant.projection() ? Int8Matrix.forOneRow(List.of(w.projection()), dims.output(), s) : null;
         projectionBias = biases.projection();
         projectionScale = variant.projection() ? params.projection().multiplier() : null;
         outputStateZeroPoint = params.outputStateZeroPoint();
@@ -141,14 +144,22 @@ public final class TfliteNumerics implements LstmNumerics {
     }
 
     @Override
-    public void multiply(int rows, short[] x, int xOff, short[] h, int hOff) {
+    public void multiplyInputs(int rows, short[] x, int xOff) {
         int n = rows * 4 * dims.cell();
         if (inputProducts.length < n) {
             inputProducts = new int[n];
-            recurrentProducts = new int[n];
         }
         inputWeights.multiply(rows, x, xOff, inputBias, inputProducts);
+    }
+
+    @Override
+    public void multiplyRecurrent(int inputRow, int rows, short[] h, int hOff) {
+        int n = rows * 4 * dims.cell();
+        if (recurrentProducts.length < n) {
+            recurrentProducts = new int[n];
+        }
         recurrentWeights.multiply(rows, h, hOff, recurrentBias, recurrentProducts);
+        this.inputRow = inputRow;
     }
 
     @Override
@@ -161,11 +172,12 @@ public final class TfliteNumerics implements LstmNumerics {
         QuantizedMultiplier inputScale = u.inputScale();
         QuantizedMultiplier recurrentScale = u.recurrentScale();
         for (int r = 0; r < rows; r++) {
-            int from = (4 * r + gate.ordinal()) * s;
+            int fromInput = (4 * (inputRow + r) + gate.ordinal()) * s;
+            int fromRecurrent = (4 * r + gate.ordinal()) * s;
             int to = r * s;
             for (int j = 0; j < s; j++) {
-                int fromInput = saturate16(inputScale.apply(inputProducts[from + j]));
-                pre[to + j] = (short) saturate16(recurrentScale.apply(recurrentProducts[from + j]) + fromInput);
+                int input = saturate16(inputScale.apply(inputProducts[fromInput + j]));
+                pre[to + j] = (short) saturate16(recurrentScale.apply(recurrentProducts[fromRecurrent + j]) + input);
             }
         }
         if (u.peephole() != null) {

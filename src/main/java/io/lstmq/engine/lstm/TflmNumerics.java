@@ -35,8 +35,11 @@ public final class TflmNumerics implements LstmNumerics {
     private final int hiddenZeroPoint;
     private final int hiddenMin;
     private final int hiddenMax;
+    /** The input FCs of a block of input rows, {@code [rows][4][S]}. */
     private int[] inputPart = new int[0];
+    /** The recurrent FCs of the step's rows, {@code [rows][4][S]}. */
     private int[] recurrentPart = new int[0];
+    private int inputRow;
 
     private TflmNumerics(LstmQuantization q, LstmWeights w, FusedActivation activation) {
         if (activation != FusedActivation.TANH) {
@@ -74,8 +77,8 @@ public final class TflmNumerics implements LstmNumerics {
             inputScales[g.ordinal()] = params.gate(g).inputFc().multiplier();
             recurrentScales[g.ordinal()] = params.gate(g).recurrentFc().multiplier();
         }
-        Int8Matrix in = Int8Matrix.stack(inputWeights, s, dims.input());
-        Int8Matrix rec = Int8Matrix.stack(recurrentWeights, s, dims.output());
+        Int8Matrix in = Int8Matrix.forManyRows(inputWeights, s, dims.input());
+        Int8Matrix rec = Int8Matrix.forOneRow(recurrentWeights, s, dims.output());
         if (wide) {
             inputFc = new Int64Fc(in, bias64, params.inputZeroPoint(), inputScales, s);
             recurrentFc = new Int64Fc(rec, new long[4 * s], params.hiddenZeroPoint(), recurrentScales, s);
@@ -116,24 +119,33 @@ public final class TflmNumerics implements LstmNumerics {
     }
 
     @Override
-    public void multiply(int rows, short[] x, int xOff, short[] h, int hOff) {
+    public void multiplyInputs(int rows, short[] x, int xOff) {
         int n = rows * 4 * dims.cell();
         if (inputPart.length < n) {
             inputPart = new int[n];
-            recurrentPart = new int[n];
         }
         inputFc.apply(rows, x, xOff, inputPart);
+    }
+
+    @Override
+    public void multiplyRecurrent(int inputRow, int rows, short[] h, int hOff) {
+        int n = rows * 4 * dims.cell();
+        if (recurrentPart.length < n) {
+            recurrentPart = new int[n];
+        }
         recurrentFc.apply(rows, h, hOff, recurrentPart);
+        this.inputRow = inputRow;
     }
 
     @Override
     public void gate(Gate gate, int rows, short[] c, int cOff, short[] pre, short[] out) {
         int s = dims.cell();
         for (int r = 0; r < rows; r++) {
-            int from = (4 * r + gate.ordinal()) * s;
+            int fromInput = (4 * (inputRow + r) + gate.ordinal()) * s;
+            int fromRecurrent = (4 * r + gate.ordinal()) * s;
             int to = r * s;
             for (int j = 0; j < s; j++) {
-                pre[to + j] = (short) saturate16(inputPart[from + j] + recurrentPart[from + j]);
+                pre[to + j] = (short) saturate16(inputPart[fromInput + j] + recurrentPart[fromRecurrent + j]);
             }
         }
         int n = rows * s;

@@ -10,7 +10,9 @@ import io.lstmq.lstm.FusedActivation;
 import io.lstmq.lstm.Gate;
 import io.lstmq.lstm.LstmDims;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
+import java.util.Random;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -98,6 +100,59 @@ class FloatLstmTest {
         assertEquals(m, Float.parseFloat(pre.get(3).substring(2)), 1e-6, "m = o * tanh(c)");
         assertEquals(0.8f, output[0], "3m + 0.1 = " + (3 * m + 0.1) + " is clipped to proj_clip");
         assertEquals(output[0], hidden[0]);
+    }
+
+    /**
+     * Rows are independent and a product does not depend on how rows are grouped: one run over 3 x 60 rows (two
+     * blocks of input products), batch-major or time-major, equals 60 runs of one step, bit for bit.
+     */
+    @Test
+    void layoutsBlocksAndSingleStepsAgree() {
+        Random rnd = new Random(9);
+        int batch = 3;
+        int steps = 60;
+        LstmDims dims = new LstmDims(5, 7, 4);
+        List<FloatLstmWeights.GateWeights> gates = new ArrayList<>();
+        for (Gate g : Gate.values()) {
+            gates.add(new FloatLstmWeights.GateWeights(random(rnd, 7 * 5), random(rnd, 7 * 4),
+                    g.hasPeephole() ? random(rnd, 7) : null, null, random(rnd, 7)));
+        }
+        FloatLstm lstm = new FloatLstm(new FloatLstmWeights(dims, gates, random(rnd, 4 * 7), random(rnd, 4)),
+                FusedActivation.TANH, 3f, 0f);
+        float[] batchMajor = random(rnd, batch * steps * 5);
+        float[] timeMajor = toTimeMajor(batchMajor, batch, steps, 5);
+
+        float[] outB = new float[batch * steps * 4];
+        float[] hB = new float[batch * 4];
+        float[] cB = new float[batch * 7];
+        lstm.run(batchMajor, outB, hB, cB, batch, steps, false, null);
+        float[] outT = new float[batch * steps * 4];
+        float[] hT = new float[batch * 4];
+        float[] cT = new float[batch * 7];
+        lstm.run(timeMajor, outT, hT, cT, batch, steps, true, null);
+        float[] outS = new float[batch * steps * 4];
+        float[] hS = new float[batch * 4];
+        float[] cS = new float[batch * 7];
+        for (int t = 0; t < steps; t++) {
+            float[] y = new float[batch * 4];
+            lstm.run(Arrays.copyOfRange(timeMajor, t * batch * 5, (t + 1) * batch * 5), y, hS, cS, batch, 1, true,
+                    null);
+            System.arraycopy(y, 0, outS, t * batch * 4, y.length);
+        }
+        assertArrayEquals(toTimeMajor(outB, batch, steps, 4), outT, "batch-major vs time-major");
+        assertArrayEquals(outT, outS, "whole sequence vs step by step");
+        assertArrayEquals(hT, hB);
+        assertArrayEquals(hT, hS);
+        assertArrayEquals(cT, cB);
+        assertArrayEquals(cT, cS);
+    }
+
+    private static float[] random(Random rnd, int n) {
+        float[] v = new float[n];
+        for (int i = 0; i < n; i++) {
+            v[i] = rnd.nextFloat() - 0.5f;
+        }
+        return v;
     }
 
     private static double sigmoid(double x) {

@@ -28,7 +28,11 @@ class RandomModelsVsTfliteTest {
                 new IntegerLstmSpec(4, 6, 3, 4, true, 1.5f, 4),
                 new IntegerLstmSpec(2, 20, 16, 32, false, 3f, 5),
                 new IntegerLstmSpec(1, 5, 1, 1, false, 0.5f, 6),
-                new IntegerLstmSpec(5, 9, 12, 24, true, 8f, 7));
+                new IntegerLstmSpec(5, 9, 12, 24, true, 8f, 7),
+                // longer than one block of input products; time-major blocks of whole steps
+                new IntegerLstmSpec(3, 50, 6, 10, true, 0f, 8),
+                // recurrent weights in the pair layout, two blocks per sequence
+                new IntegerLstmSpec(2, 140, 20, 384, false, 0f, 9));
     }
 
     @ParameterizedTest
