@@ -77,24 +77,28 @@ class InterpreterTest {
         assertFalse(first.equals(carried), "the second invoke starts from the first one's final state");
     }
 
-    /** After warm-up, invoking allocates nothing: every buffer was made when the interpreter was built. */
+    /**
+     * After warm-up, invoking allocates nothing: every buffer was made when the interpreter was built. Until the JIT
+     * has compiled the kernels, escape analysis has not yet removed short-lived objects, and under a loaded test run
+     * that can take a while; so the test looks for the best of several windows. Allocation that an invoke really
+     * makes shows in every window.
+     */
     @Test
     void invokeDoesNotAllocate() {
         com.sun.management.ThreadMXBean threads = (com.sun.management.ThreadMXBean)
                 ManagementFactory.getThreadMXBean();
         for (Interpreter in : new Interpreter[] {mnistInt8(), Interpreter.create(
                 ModelFile.open(Shared.path("models/mnist_lstm/trained_lstm.tflite")).model())}) {
-            for (int i = 0; i < 20; i++) {
-                in.resetVariables();
-                in.invoke();
+            long fewest = Long.MAX_VALUE;
+            for (int window = 0; window < 20 && fewest >= 1024; window++) {
+                long before = threads.getCurrentThreadAllocatedBytes();
+                for (int i = 0; i < 50; i++) {
+                    in.resetVariables();
+                    in.invoke();
+                }
+                fewest = Math.min(fewest, threads.getCurrentThreadAllocatedBytes() - before);
             }
-            long before = threads.getCurrentThreadAllocatedBytes();
-            for (int i = 0; i < 50; i++) {
-                in.resetVariables();
-                in.invoke();
-            }
-            long allocated = threads.getCurrentThreadAllocatedBytes() - before;
-            assertTrue(allocated < 1024, allocated + " bytes allocated by 50 invokes");
+            assertTrue(fewest < 1024, fewest + " bytes allocated by 50 invokes in the best of 20 windows");
         }
     }
 
