@@ -65,15 +65,18 @@ public final class ModelInputs {
             Tensor t = inputs.get(i);
             NdArray a = arrays.get(i);
             int[] shape = t.shape();
+            // Compared as longs: an empty array may have dimensions beyond int range.
+            long[] want = Arrays.stream(shape).asLongStream().toArray();
+            long[] have = a.shape();
             long n;
-            if (Arrays.equals(a.intShape(), shape)) {
+            if (Arrays.equals(have, want)) {
                 n = 1;
                 stacked.add(false);
-            } else if (a.rank() == shape.length + 1 && Arrays.equals(tail(a.intShape(), 1), shape)) {
+            } else if (a.rank() == shape.length + 1 && Arrays.equals(tail(have, 1), want)) {
                 n = a.dim(0);
                 stacked.add(true);
             } else if (shape.length > 0 && shape[0] == 1 && a.rank() == shape.length
-                    && Arrays.equals(tail(a.intShape(), 1), tail(shape, 1))) {
+                    && Arrays.equals(tail(have, 1), tail(want, 1))) {
                 n = a.dim(0);
                 stacked.add(true);
             } else {
@@ -88,6 +91,9 @@ public final class ModelInputs {
             }
             if (n == 0) {
                 throw new LstmqException(source + ": no samples for input '" + t.name() + "'");
+            }
+            if (n > Integer.MAX_VALUE) {
+                throw new LstmqException(source + ": " + n + " samples for input '" + t.name() + "' are too many");
             }
             samples = (int) n;
             dtypeOf(t);
@@ -190,7 +196,7 @@ public final class ModelInputs {
         };
     }
 
-    private static int[] tail(int[] a, int from) {
+    private static long[] tail(long[] a, int from) {
         return Arrays.copyOfRange(a, from, a.length);
     }
 

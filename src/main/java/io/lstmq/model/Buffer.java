@@ -24,9 +24,9 @@ public final class Buffer {
         return table;
     }
 
-    /** True when the bytes are stored after the flatbuffer (offset and size set). */
+    /** True when the bytes are stored after the flatbuffer (offset and size set; both are unsigned on the wire). */
     public boolean isExternal() {
-        return table.getLong("offset") > 1;
+        return Long.compareUnsigned(table.getLong("offset"), 1) > 0;
     }
 
     /** The number of data bytes, 0 when the buffer is empty or absent. */

@@ -3,6 +3,7 @@ package io.lstmq.model;
 import java.util.ArrayList;
 import java.util.List;
 
+import io.lstmq.LstmqException;
 import io.lstmq.model.fb.FbString;
 import io.lstmq.model.fb.FbTable;
 
@@ -63,8 +64,14 @@ public final class Model {
         return out;
     }
 
+    /** Subgraph i; a model may have none, so commands that need one get a clear refusal. */
     public SubGraph subgraph(int i) {
-        return new SubGraph(root.getTables("subgraphs").get(i), i);
+        List<FbTable> sgs = root.getTables("subgraphs");
+        int n = sgs == null ? 0 : sgs.size();
+        if (i < 0 || i >= n) {
+            throw new LstmqException("subgraph " + i + ": the model has " + (n == 0 ? "no subgraphs" : "only " + n));
+        }
+        return new SubGraph(sgs.get(i), i);
     }
 
     public List<Buffer> buffers() {
@@ -80,8 +87,14 @@ public final class Model {
         return b == null ? 0 : b.size();
     }
 
-    /** The constant data of a tensor, or an empty buffer when it has none. */
+    /**
+     * The constant data of a tensor, or an empty buffer when it has none, including in a model without buffers
+     * (where the verifier lets tensors name buffer 0).
+     */
     public java.nio.ByteBuffer data(Tensor t) {
+        if (bufferCount() == 0) {
+            return java.nio.ByteBuffer.allocate(0).order(java.nio.ByteOrder.LITTLE_ENDIAN);
+        }
         return buffer(t.bufferIndex()).data();
     }
 

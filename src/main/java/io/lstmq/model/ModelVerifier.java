@@ -50,10 +50,10 @@ public final class ModelVerifier {
     private void verifyBuffers() {
         List<Buffer> buffers = model.buffers();
         for (int i = 0; i < buffers.size(); i++) {
-            FbTable b = buffers.get(i).table();
-            long offset = b.getLong("offset");
-            long size = b.getLong("size");
-            if (offset > 1 && (size < 0 || offset < 0 || offset + size > fileSize || offset + size < 0)) {
+            Buffer buffer = buffers.get(i);
+            long offset = buffer.table().getLong("offset");
+            long size = buffer.table().getLong("size");
+            if (buffer.isExternal() && (size < 0 || offset < 0 || offset + size > fileSize || offset + size < 0)) {
                 fail("buffer " + i, "data at offset " + Long.toUnsignedString(offset) + " with size "
                         + Long.toUnsignedString(size) + " lies outside the " + fileSize + "-byte file");
             }

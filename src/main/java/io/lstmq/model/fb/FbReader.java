@@ -16,10 +16,18 @@ public final class FbReader {
     /** Limits in the spirit of the C++ verifier's defaults: shared sub-tables cannot make the walk explode. */
     static final int MAX_DEPTH = 64;
     static final int MAX_OBJECTS = 1_000_000;
+    /**
+     * A well-formed file reaches each vector and string once, so their bytes add up to less than the file. Offsets
+     * may be shared (or overlap), which is legal but lets a small file stand for any amount of data: each decoded
+     * string is a copy, and every user walks every shared vector again. Beyond this many times the buffer size the
+     * file is refused, which keeps reading and everything after it proportional to the file.
+     */
+    static final int MAX_DATA_PER_BUFFER_BYTE = 4;
 
     private final ByteBuffer bb;
     private final int limit;
     private int objects;
+    private long dataBytes;
     private int unknownFields;
     private String firstUnknownField;
 
@@ -147,6 +155,7 @@ public final class FbReader {
             throw new FbFormatException(where, "vector of " + length + " elements runs past the end of the "
                     + limit + "-byte buffer");
         }
+        reach(where, length * elementSize);
         if (element.isScalar()) {
             requireAligned(where, start, elementSize);
             return new FbScalarVector(element, bb.slice((int) start, (int) (length * elementSize)));
@@ -171,9 +180,19 @@ public final class FbReader {
         if (bb.get((int) (start + length)) != 0) {
             throw new FbFormatException(where, "string is not zero-terminated");
         }
+        reach(where, length);
         byte[] b = new byte[(int) length];
         bb.get((int) start, b);
         return new FbString(b);
+    }
+
+    /** Counts the bytes of a vector or string each time an offset leads to it. */
+    private void reach(String where, long bytes) {
+        dataBytes += bytes;
+        if (dataBytes > (long) MAX_DATA_PER_BUFFER_BYTE * limit) {
+            throw new FbFormatException(where, "vectors and strings reached through shared or overlapping offsets add"
+                    + " up to more than " + MAX_DATA_PER_BUFFER_BYTE + " times the " + limit + "-byte buffer");
+        }
     }
 
     private Object scalar(BaseType kind, int fp) {
@@ -185,7 +204,7 @@ public final class FbReader {
             case INT -> (long) bb.getInt(fp);
             case UINT -> bb.getInt(fp) & 0xFFFFFFFFL;
             case LONG, ULONG -> bb.getLong(fp);
-            case FLOAT -> (double) bb.getFloat(fp);
+            case FLOAT -> FloatBits.widen(bb.getInt(fp));
             case DOUBLE -> bb.getDouble(fp);
             default -> throw new IllegalStateException(kind.name());
         };

@@ -75,10 +75,8 @@ public final class FbScalarVector {
             case SHORT -> bytes.getShort(at);
             case USHORT -> bytes.getShort(at) & 0xFFFFL;
             case INT -> bytes.getInt(at);
-            case UINT -> bytes.getInt(at) & 0xFFFFFFFFL;
-            case LONG, ULONG -> bytes.getLong(at);
-            case FLOAT -> Float.floatToRawIntBits(bytes.getFloat(at)) & 0xFFFFFFFFL;
-            case DOUBLE -> Double.doubleToRawLongBits(bytes.getDouble(at));
+            case UINT, FLOAT -> bytes.getInt(at) & 0xFFFFFFFFL;
+            case LONG, ULONG, DOUBLE -> bytes.getLong(at);
             default -> throw new IllegalStateException(element.name());
         };
     }

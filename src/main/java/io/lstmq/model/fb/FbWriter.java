@@ -74,7 +74,7 @@ public final class FbWriter {
                 case SHORT, USHORT -> b.addShort((short) (long) (Long) v);
                 case INT, UINT -> b.addInt((int) (long) (Long) v);
                 case LONG, ULONG -> b.addLong((Long) v);
-                case FLOAT -> b.addFloat((float) (double) (Double) v);
+                case FLOAT -> b.addInt(FloatBits.narrow((Double) v));
                 case DOUBLE -> b.addDouble((Double) v);
                 default -> throw new IllegalStateException(kind.name());
             }
