@@ -49,7 +49,7 @@ public final class Interpreter {
         this.inputs = sg.inputs();
         this.outputs = sg.outputs();
         this.recorder = options.recorder();
-        List<EngineTensor> states = loadConstantsAndStates(model, sg);
+        loadConstantsAndStates(model, sg);
         for (int i : inputs) {
             if (tensors[i] == null) {
                 tensors[i] = EngineTensor.allocate(sg.tensor(i), sg.tensor(i).shape());
@@ -83,7 +83,8 @@ public final class Interpreter {
                 throw new LstmqException(name + ": output " + sg.tensor(o).describe() + " is never computed");
             }
         }
-        this.variables = states.toArray(new EngineTensor[0]);
+        this.variables = sg.tensors().stream().filter(Tensor::isVariable).map(t -> tensors[t.index()])
+                .filter(java.util.Objects::nonNull).toArray(EngineTensor[]::new);
         this.initialValues = new Object[variables.length];
         for (int v = 0; v < variables.length; v++) {
             initialValues[v] = resetValue(variables[v]);
@@ -109,22 +110,22 @@ public final class Interpreter {
         return new Interpreter(model, options);
     }
 
-    private List<EngineTensor> loadConstantsAndStates(Model model, SubGraph sg) {
-        List<EngineTensor> states = new ArrayList<>();
+    /**
+     * Reads every constant and every state with an initial value (their sizes are those of data in the file). A
+     * state without one is left to the operator that reads it, which checks its claimed shape against the shape it
+     * derives before anything is allocated: a damaged file must not make the engine allocate what a shape claims.
+     */
+    private void loadConstantsAndStates(Model model, SubGraph sg) {
         for (Tensor t : sg.tensors()) {
             ByteBuffer data = model.data(t);
-            if (t.isVariable()) {
+            if (t.isVariable() && data.hasRemaining()) {
                 EngineTensor state = EngineTensor.allocate(t, t.shape());
-                if (data.hasRemaining()) {
-                    state.load(data, t.describe() + " (initial value)");
-                }
+                state.load(data, t.describe() + " (initial value)");
                 tensors[t.index()] = state;
-                states.add(state);
             } else if (data.hasRemaining()) {
                 tensors[t.index()] = EngineTensor.constant(t, data);
             }
         }
-        return states;
     }
 
     /** The float, non-constant tensors among {@code indices}, for the range recorder. */

@@ -85,11 +85,37 @@ public final class OpContext {
             return null;
         }
         EngineTensor t = tensors[inputs[i]];
-        if (t == null) {
-            Tensor meta = subgraph.tensor(inputs[i]);
+        if (t != null) {
+            return t;
+        }
+        Tensor meta = subgraph.tensor(inputs[i]);
+        if (!meta.isVariable()) {
             throw new LstmqException(describe() + " reads " + meta.describe()
                     + " before any operator writes it and it is neither a graph input, a state nor a constant");
         }
+        return allocateState(meta);
+    }
+
+    /**
+     * Input {@code i} as a state tensor of {@code expectedValues} values: a state the interpreter has not allocated
+     * yet is allocated only once its claimed shape agrees, so a damaged shape costs no memory.
+     */
+    public EngineTensor state(int i, String role, long expectedValues) {
+        Tensor meta = i < inputs.length && inputs[i] >= 0 ? subgraph.tensor(inputs[i]) : null;
+        EngineTensor t = meta == null ? null : tensors[meta.index()];
+        boolean isState = t == null ? meta != null && meta.isVariable() : !t.isConstant();
+        long values = t != null ? t.size() : meta == null ? -1 : meta.elementCount();
+        if (!isState || values != expectedValues) {
+            throw invalid("needs " + role + " (input " + i + ") to be a state tensor of " + expectedValues
+                    + " values, not " + (t != null ? t.toString() : meta == null ? "absent" : meta.describe()
+                    + (meta.isVariable() ? " of " + values + " values" : " (not a variable)")));
+        }
+        return t != null ? t : allocateState(meta);
+    }
+
+    private EngineTensor allocateState(Tensor meta) {
+        EngineTensor t = EngineTensor.allocate(meta, meta.shape());
+        tensors[meta.index()] = t;
         return t;
     }
 

@@ -55,7 +55,9 @@ final class Lstm {
             throw op.unsupported("an LSTM with " + n + " inputs (the basic 5-input kernel or another layout)");
         }
         for (int k = 0; k < n; k++) {
-            slots[k] = op.input(k);
+            if (k != LstmSlot.OUTPUT_STATE.index() && k != LstmSlot.CELL_STATE.index()) {
+                slots[k] = op.input(k);
+            }
         }
         FbTable o = lstm.options();
         if (o == null) {
@@ -111,10 +113,7 @@ final class Lstm {
     }
 
     private void requireState(LstmSlot s, long expected) {
-        EngineTensor t = slot(s);
-        if (t.isConstant() || t.size() != expected) {
-            throw op.invalid("needs " + s.tfliteName() + " to be a state tensor of " + expected + " values, not " + t);
-        }
+        slots[s.index()] = op.state(s.index(), s.tfliteName(), expected);
     }
 
     private Kernel kernel() {
