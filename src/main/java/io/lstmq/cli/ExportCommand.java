@@ -54,7 +54,8 @@ final class ExportCommand implements Command {
         if (!List.of("c", "mem", "json").contains(format)) {
             throw new LstmqException("--format " + format + ": expected c, mem or json");
         }
-        ModelExport export = ModelExport.of(model, ModelFile.open(model), cl.getOptionValue("name"));
+        ModelFile file = ModelFile.open(model);
+        ModelExport export = file.about(() -> ModelExport.of(model, file, cl.getOptionValue("name")));
         List<Path> written = switch (format) {
             case "c" -> CExporter.write(export, dir);
             case "mem" -> MemExporter.write(export, dir);

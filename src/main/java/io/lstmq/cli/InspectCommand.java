@@ -45,7 +45,7 @@ final class InspectCommand implements Command {
     public int run(CommandLine cl, PrintStream out, PrintStream err) {
         String format = cl.hasOption("json") ? "json" : cl.getOptionValue("format", "text");
         ModelFile file = ModelFile.open(Args.existingFile(Args.positional(cl, "MODEL").get(0)));
-        ObjectNode report = ModelReport.of(file);
+        ObjectNode report = file.about(() -> ModelReport.of(file));
         switch (format) {
             case "json" -> out.println(Json.write(report));
             case "text" -> TextReport.print(report, out);

@@ -70,14 +70,15 @@ final class TraceCommand implements Command {
         TraceFormat format = TraceFormat.parse(cl.getOptionValue("format", "hex"));
         Numerics numerics = SampleRunner.parseNumerics(cl.getOptionValue("numerics", "tflm"));
         long sample = Args.parseLong(cl.getOptionValue("sample", "0"), "--sample");
-        Model model = ModelFile.open(modelPath).model();
+        ModelFile file = ModelFile.open(modelPath);
+        Model model = file.model();
         String source = String.join(", ", cl.getOptionValues("input"));
         ModelInputs bound = ModelInputs.bind(model.subgraph(0), data, source);
         if (sample < 0 || sample >= bound.sampleCount()) {
             throw new LstmqException("--sample " + sample + ": " + source + " holds " + bound.sampleCount()
                     + " sample(s)");
         }
-        List<LstmTraceResult> traces = ModelTracer.trace(model, bound.sample((int) sample), numerics);
+        List<LstmTraceResult> traces = file.about(() -> ModelTracer.trace(model, bound.sample((int) sample), numerics));
         TraceWriter.write(traces, format, new TraceWriter.Source(modelPath.toString(), source, (int) sample), dir)
                 .forEach(out::println);
         return Main.OK;

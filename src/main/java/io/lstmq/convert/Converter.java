@@ -49,6 +49,7 @@ public final class Converter {
                     + l.op().inputType().lowerName() + " activations, so there is nothing to convert (lstmq inspect "
                     + "shows its quantization; convert the float model it came from instead)");
         }
+        FiniteValues.requireFiniteConstants(model, file);
         if (options.weightsOnly()) {
             return weightsOnly(model, file, survey);
         }
@@ -61,6 +62,7 @@ public final class Converter {
                 throw new LstmqException(file + ": calibration needs lstmq's float engine, which this build lacks");
             }
             CalibrationData.requireMatches(calibration, model.subgraph(0));
+            FiniteValues.requireFiniteCalibration(calibration, source);
             added = LstmIntermediates.addIfAbsent(model);
             ModelInputs inputs = ModelInputs.bind(model.subgraph(0), calibration, source);
             TensorRanges ranges = calibrator.calibrate(model, inputs, progress);
@@ -72,6 +74,7 @@ public final class Converter {
                     + "model input, NAME=FILE when there are several)");
         }
         Set<String> leftFloat = ModelQuantizer.quantize(model, file, options.scheme(), options.allowFloat());
+        ZeroRanges.refuse(model, file, source);
         if (options.floatIo()) {
             IoBoundary.addFloatInputsAndOutputs(model);
         }

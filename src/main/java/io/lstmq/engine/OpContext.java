@@ -51,9 +51,9 @@ public final class OpContext {
         return operator.index();
     }
 
-    /** For example {@code operator 2 (FULLY_CONNECTED v4)}. */
+    /** For example {@code subgraph 0, operator 2 (FULLY_CONNECTED v4)}. */
     public String describe() {
-        return "operator " + operator.index() + " (" + opName + ")";
+        return "subgraph " + subgraph.index() + ", operator " + operator.index() + " (" + opName + ")";
     }
 
     /** The builtin options table, or null when the operator has none. */

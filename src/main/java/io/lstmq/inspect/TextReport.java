@@ -77,6 +77,7 @@ public final class TextReport {
         if (q.has("axis")) {
             return "  per-channel axis " + q.get("axis").asInt() + " (" + q.get("scale").size() + " scales)";
         }
-        return "  scale=" + q.get("scale").get(0).asText() + " zp=" + q.get("zero_point").get(0).asText();
+        JsonNode zp = q.path("zero_point").path(0);
+        return "  scale=" + q.get("scale").get(0).asText() + " zp=" + (zp.isMissingNode() ? "(none)" : zp.asText());
     }
 }

@@ -10,6 +10,7 @@ import io.lstmq.model.Operator;
 import io.lstmq.model.OperatorCode;
 import io.lstmq.model.SubGraph;
 import io.lstmq.model.Tensor;
+import io.lstmq.model.UnwrittenReads;
 import io.lstmq.schema.BuiltinOperator;
 
 /**
@@ -62,11 +63,32 @@ public final class DeploymentDiagnosis {
                     + "(e.g. tf.keras Input(batch_size=1) and a concrete function), so TensorFlow's converter fuses "
                     + "the layer into UNIDIRECTIONAL_SEQUENCE_LSTM");
         }
+        for (UnwrittenReads.Read read : UnwrittenReads.of(model)) {
+            blocker(read.describe(), "the tensor has no data, is not a graph input nor a state, and no operator "
+                    + "writes it");
+        }
         for (SubGraph sg : model.subgraphs()) {
+            scales(sg);
             for (LstmOperator lstm : LstmOperator.in(model, sg)) {
                 lstm(lstm);
             }
             otherOperators(model, sg);
+        }
+    }
+
+    /** A scale that is not a positive finite number makes every multiplier derived from it meaningless. */
+    private void scales(SubGraph sg) {
+        for (Tensor t : sg.tensors()) {
+            if (t.quantization() == null || !t.quantization().hasScale()) {
+                continue;
+            }
+            for (float s : t.quantization().scales()) {
+                if (!(s > 0 && Float.isFinite(s))) {
+                    blocker("subgraph " + sg.index() + ", " + t.describe(), "scale " + s
+                            + " is not a positive finite number");
+                    break;
+                }
+            }
         }
     }
 
@@ -90,6 +112,10 @@ public final class DeploymentDiagnosis {
         }
         if (lstm.inputCount() != LstmSlot.COUNT) {
             blocker(where, lstm.inputCount() + " inputs; TFLite Micro needs exactly 24");
+        }
+        for (LstmSlot s : lstm.parametersWithoutData()) {
+            blocker(where, s.tfliteName() + " (" + lstm.slot(s).describe() + ") has no data; the integer LSTM kernels "
+                    + "read their weights and biases as constants");
         }
         LstmVariant v = lstm.variant();
         if (!v.equals(LstmVariant.STANDARD)) {

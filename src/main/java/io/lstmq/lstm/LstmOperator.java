@@ -31,6 +31,13 @@ public final class LstmOperator {
         this.op = op;
         this.builtinCode = builtinCode;
         int[] in = op.inputs();
+        // Every reader of an LSTM starts from its input and its output; one without them is no LSTM at all.
+        if (in.length == 0 || in[LstmSlot.INPUT.index()] < 0) {
+            throw new LstmqException(describe() + " has no input tensor (input 0)");
+        }
+        if (op.outputs().length != 1 || op.outputs()[0] < 0) {
+            throw new LstmqException(describe() + " has " + op.outputs().length + " outputs; an LSTM has exactly one");
+        }
         for (int i = 0; i < Math.min(in.length, LstmSlot.COUNT); i++) {
             slots[i] = in[i] < 0 ? null : subgraph.tensor(in[i]);
         }
@@ -104,6 +111,21 @@ public final class LstmOperator {
         return intermediates.length;
     }
 
+    /**
+     * The parameter slots whose tensor has no constant data (it is computed by another operator or by nothing).
+     * Integer kernels read the weights and biases in Prepare, before any operator has run.
+     */
+    public java.util.List<LstmSlot> parametersWithoutData() {
+        java.util.List<LstmSlot> out = new java.util.ArrayList<>();
+        for (LstmSlot s : LstmSlot.values()) {
+            Tensor t = slots[s.index()];
+            if (s.isParameter() && t != null && t.elementCount() != 0 && !model.data(t).hasRemaining()) {
+                out.add(s);
+            }
+        }
+        return out;
+    }
+
     public LstmVariant variant() {
         Set<LstmSlot> present = EnumSet.noneOf(LstmSlot.class);
         for (LstmSlot s : LstmSlot.values()) {
@@ -114,8 +136,14 @@ public final class LstmOperator {
         return LstmVariant.fromPresentSlots(present);
     }
 
+    /**
+     * The operator's options, or null when it has none or they are a table of another operator: TFLite ignores
+     * options of the wrong type, and so does lstmq.
+     */
     public FbTable options() {
-        return op.builtinOptions();
+        FbTable o = op.builtinOptions();
+        String expected = isSequence() ? "UnidirectionalSequenceLSTMOptions" : "LSTMOptions";
+        return o != null && o.def().name().equals(expected) ? o : null;
     }
 
     public float cellClip() {

@@ -130,6 +130,11 @@ public enum LstmSlot {
         return kind;
     }
 
+    /** Weights, biases and coefficients: what a trained model fixes, as opposed to the activations and states. */
+    public boolean isParameter() {
+        return kind != Kind.ACTIVATION && kind != Kind.STATE;
+    }
+
     /** The gate the slot belongs to, or null for input, states and projection. */
     public Gate gate() {
         return gate;

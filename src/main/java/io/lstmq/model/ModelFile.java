@@ -92,6 +92,21 @@ public final class ModelFile {
         return name;
     }
 
+    /**
+     * Runs work on this model, so that a problem it finds in the model names the file: the model classes name the
+     * subgraph, operator and tensor, but not the file they came from.
+     */
+    public <T> T about(java.util.function.Supplier<T> work) {
+        try {
+            return work.get();
+        } catch (LstmqException e) {
+            if (e.getMessage() != null && e.getMessage().startsWith(name + ":")) {
+                throw e;
+            }
+            throw new LstmqException(name + ": " + e.getMessage(), e);
+        }
+    }
+
     public Model model() {
         return model;
     }

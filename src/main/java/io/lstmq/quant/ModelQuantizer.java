@@ -415,7 +415,8 @@ public final class ModelQuantizer {
             }
             for (OpRule.OptionEdit edit : rule.int16Options()) {
                 FbTable options = op.builtinOptions();
-                if (options == null) {
+                // Options of another operator's type count as none, as TFLite ignores them.
+                if (options == null || !options.def().name().equals(edit.optionsTable())) {
                     options = new FbTable(Schema.tflite().table(edit.optionsTable()));
                     op.setBuiltinOptions(options);
                 }

@@ -21,14 +21,14 @@ public interface SampleRunner extends AutoCloseable {
 
     static SampleRunner open(ModelFile model, Engine engine, Numerics numerics) {
         return switch (engine) {
-            case JAVA -> new JavaSampleRunner(model, EngineOptions.defaults().withNumerics(numerics));
+            case JAVA -> java(model, EngineOptions.defaults().withNumerics(numerics));
             case TFLITE -> new TfliteSampleRunner(model);
         };
     }
 
     /** The Java engine with full control of its options (observers, range recording). */
     static SampleRunner java(ModelFile model, EngineOptions options) {
-        return new JavaSampleRunner(model, options);
+        return model.about(() -> new JavaSampleRunner(model, options));
     }
 
     static Numerics parseNumerics(String s) {

@@ -27,8 +27,8 @@ import io.lstmq.model.ModelFile;
  * converted models against.
  *
  * <p>The interpreter runs the builtin kernels only, without default delegates (XNNPACK would change float
- * results), on one thread. TFLite does not check a model's structure, so only models verified by lstmq may get
- * here. LSTM state lives in variable tensors that persist across {@link #run} calls: call
+ * results), on one thread. TFLite does not check a model's structure, so only models verified by lstmq, and
+ * meeting the {@link NativePreconditions}, may get here. LSTM state lives in variable tensors that persist across {@link #run} calls: call
  * {@link #resetVariableTensors()} before each independent sample. Not thread-safe; close it to free native
  * memory.
  */
@@ -46,20 +46,14 @@ public final class TfliteRunner implements AutoCloseable {
     private final List<TensorInfo> inputs;
     private final List<TensorInfo> outputs;
 
-    /** Builds an interpreter for a model that passed lstmq's verification. */
+    /** Builds an interpreter for a model that passed lstmq's verification and meets the native preconditions. */
     public static TfliteRunner open(ModelFile verified) {
-        return fromVerifiedBytes(verified.verifiedBytes(), verified.name());
-    }
-
-    /**
-     * Builds an interpreter for {@code verifiedModel}, whose remaining bytes must already have passed lstmq's model
-     * verification; {@code name} stands for the model in messages.
-     */
-    static TfliteRunner fromVerifiedBytes(ByteBuffer verifiedModel, String name) {
+        NativePreconditions.check(verified.model(), verified.name());
         try {
-            return new TfliteRunner(verifiedModel, name);
+            return new TfliteRunner(verified.verifiedBytes(), verified.name());
         } catch (LinkageError e) {
-            throw new LstmqException(name + ": the TFLite runtime cannot be loaded on this platform (" + e + ")", e);
+            throw new LstmqException(verified.name() + ": the TFLite runtime cannot be loaded on this platform ("
+                    + e + ")", e);
         }
     }
 

@@ -250,6 +250,62 @@ class ConvertCommandTest {
                 "--calibration-method", "kl"), "--calibration-method kl: supported methods are minmax");
     }
 
+    @ParameterizedTest
+    @ValueSource(floats = {Float.NaN, Float.POSITIVE_INFINITY, Float.NEGATIVE_INFINITY})
+    void refusesNonFiniteWeights(float bad) {
+        Model model = ModelFile.open(CLASSIFIER).model();
+        io.lstmq.model.Tensor kernel = model.subgraph(0).tensorNamed("dense/kernel");
+        java.nio.ByteBuffer data = java.nio.ByteBuffer.allocate(model.data(kernel).remaining())
+                .order(java.nio.ByteOrder.LITTLE_ENDIAN).put(model.data(kernel).duplicate());
+        data.putFloat(4 * 5, bad).putFloat(4 * 9, bad).flip();
+        kernel.setBufferIndex(model.addBuffer(data));
+        Path p = tmp.resolve("bad_weights.tflite");
+        ModelWriter.write(model, p);
+        refused(List.of("convert", p.toString(), "-o", tmp.resolve("x.tflite").toString(), "--calibration",
+                CLASSIFIER_DATA.toString()), p + ": subgraph 0, tensor " + kernel.index() + " 'dense/kernel' holds 2 "
+                        + "non-finite value(s), the first (" + bad + ") at element 5; only finite weights can be "
+                        + "quantized");
+        refused(List.of("convert", p.toString(), "-o", tmp.resolve("x.tflite").toString(), "--weights-only"),
+                "'dense/kernel' holds 2 non-finite value(s)");
+    }
+
+    @ParameterizedTest
+    @ValueSource(floats = {Float.NaN, Float.POSITIVE_INFINITY, Float.NEGATIVE_INFINITY})
+    void refusesNonFiniteCalibrationValues(float bad) throws Exception {
+        io.lstmq.io.NdArray data = io.lstmq.io.Npy.read(CLASSIFIER_DATA);
+        java.nio.ByteBuffer bytes = data.data().duplicate().order(java.nio.ByteOrder.LITTLE_ENDIAN);
+        int perSample = (int) (data.size() / data.dim(0));
+        java.nio.ByteBuffer copy = java.nio.ByteBuffer.allocate(bytes.remaining()).order(java.nio.ByteOrder.LITTLE_ENDIAN)
+                .put(bytes);
+        copy.putFloat(4 * (2 * perSample + 7), bad).flip();
+        Path p = tmp.resolve("bad.npy");
+        Files.write(p, io.lstmq.io.Npy.toBytes(io.lstmq.io.NdArray.of(data.dtype(), data.shape(), copy)));
+        refused(List.of("convert", CLASSIFIER.toString(), "-o", tmp.resolve("x.tflite").toString(), "--calibration",
+                p.toString()), "lstmq convert: --calibration " + p + ": sample 2 holds " + (double) bad
+                        + " (element 7 of the sample); calibration values must be finite");
+    }
+
+    @Test
+    void refusesEmptyOrMismatchedCalibrationFiles() throws Exception {
+        Path empty = tmp.resolve("empty.npy");
+        Files.write(empty, io.lstmq.io.Npy.toBytes(io.lstmq.io.NdArray.ofFloats(new long[] {0, 12, 8})));
+        refused(List.of("convert", CLASSIFIER.toString(), "-o", tmp.resolve("x.tflite").toString(), "--calibration",
+                empty.toString()), "lstmq convert: " + empty + ": no samples");
+        Path wrong = tmp.resolve("wrong.npy");
+        Files.write(wrong, io.lstmq.io.Npy.toBytes(io.lstmq.io.NdArray.ofFloats(new long[] {2, 12, 7},
+                new float[2 * 12 * 7])));
+        refused(List.of("convert", CLASSIFIER.toString(), "-o", tmp.resolve("x.tflite").toString(), "--calibration",
+                wrong.toString()), "lstmq convert: " + wrong + ": input 'input' has shape [1, 12, 8] but the data has "
+                        + "shape [2, 12, 7]");
+        Path zeros = tmp.resolve("zeros.npy");
+        Files.write(zeros, io.lstmq.io.Npy.toBytes(io.lstmq.io.NdArray.ofFloats(new long[] {3, 12, 8},
+                new float[3 * 12 * 8])));
+        refused(List.of("convert", CLASSIFIER.toString(), "-o", tmp.resolve("x.tflite").toString(), "--calibration",
+                zeros.toString()), "lstmq convert: " + CLASSIFIER + ": subgraph 0, tensor 0 'input' gets scale 0 from "
+                        + "its calibrated range [0.0, 0.0]; the calibration data (" + zeros + ") must make every "
+                        + "activation take values other than 0 (scales [0.0])");
+    }
+
     private void refused(List<String> args, String expected) {
         Cli r = Cli.run(args.toArray(new String[0]));
         assertEquals(Main.BAD_INPUT, r.code(), r.out() + r.err());

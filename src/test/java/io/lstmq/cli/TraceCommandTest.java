@@ -165,10 +165,11 @@ class TraceCommandTest {
                 Cli.run("trace", model, "--input", x, "-o", out, "--sample", "1").errorLine());
         assertEquals("lstmq trace: --input nope.npy: no such file",
                 Cli.run("trace", model, "--input", "nope.npy", "-o", out).errorLine());
-        Cli r = Cli.run("trace", Shared.path("models/mnist_lstm/trained_lstm.tflite").toString(), "--input",
-                Shared.path("data/mnist/calib_1000_float32.npy").toString(), "-o", out);
+        String floatModel = Shared.path("models/mnist_lstm/trained_lstm.tflite").toString();
+        Cli r = Cli.run("trace", floatModel, "--input", Shared.path("data/mnist/calib_1000_float32.npy").toString(),
+                "-o", out);
         assertEquals(2, r.code());
-        assertEquals("lstmq trace: subgraph 0, operator 0 (UNIDIRECTIONAL_SEQUENCE_LSTM) is a float LSTM; trace runs "
+        assertEquals("lstmq trace: " + floatModel + ": subgraph 0, operator 0 (UNIDIRECTIONAL_SEQUENCE_LSTM) is a float LSTM; trace runs "
                 + "the integer kernels (quantize the model first)", r.errorLine());
         assertTrue(!Files.exists(Path.of(out)), "nothing written after an error");
     }

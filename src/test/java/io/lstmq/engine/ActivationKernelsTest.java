@@ -59,7 +59,7 @@ class ActivationKernelsTest {
     @Test
     void int16LogisticWithAnotherScaleIsRejected() {
         LstmqException e = assertThrows(LstmqException.class, () -> int16(BuiltinOperator.LOGISTIC, 0.001f, 1));
-        assertTrue(e.getMessage().startsWith("operator 0 (LOGISTIC v1): int16 LOGISTIC with input scale 0.001"),
+        assertTrue(e.getMessage().startsWith("subgraph 0, operator 0 (LOGISTIC v1): int16 LOGISTIC with input scale 0.001"),
                 e.getMessage());
     }
 

@@ -90,7 +90,7 @@ class DataMovementKernelsTest {
         o.set("axis", 1L);
         g.op(BuiltinOperator.CONCATENATION, new int[] {a, b}, new int[] {y}, o);
         LstmqException e = assertThrows(LstmqException.class, () -> g.interpreter(new int[] {a, b}, new int[] {y}));
-        assertTrue(e.getMessage().startsWith("operator 0 (CONCATENATION v1): input tensor 1 'b' quantized"),
+        assertTrue(e.getMessage().startsWith("subgraph 0, operator 0 (CONCATENATION v1): input tensor 1 'b' quantized"),
                 e.getMessage());
     }
 

@@ -110,7 +110,7 @@ class FullyConnectedKernelTest {
                 options(ActivationFunctionType.NONE, false));
         LstmqException e = assertThrows(LstmqException.class,
                 () -> g.interpreter(new int[] {x, w}, new int[] {y}));
-        assertEquals("operator 0 (FULLY_CONNECTED v1): int8 input with int16 weights is not supported by the lstmq"
+        assertEquals("subgraph 0, operator 0 (FULLY_CONNECTED v1): int8 input with int16 weights is not supported by the lstmq"
                 + " engine", e.getMessage());
     }
 

@@ -32,14 +32,14 @@ class InterpreterTest {
         g.op(BuiltinOperator.LOGISTIC, new int[] {x}, new int[] {y}, null);
         g.op(BuiltinOperator.HARD_SWISH, new int[] {y}, new int[] {z}, null);
         LstmqException e = assertThrows(LstmqException.class, () -> g.interpreter(new int[] {x}, new int[] {z}));
-        assertEquals("operator 1 (HARD_SWISH v1): the lstmq engine has no kernel for HARD_SWISH", e.getMessage());
+        assertEquals("subgraph 0, operator 1 (HARD_SWISH v1): the lstmq engine has no kernel for HARD_SWISH", e.getMessage());
     }
 
     @Test
     void aRealModelWithAnUnsupportedOperatorFailsAtConstruction() {
         ModelFile conv = ModelFile.open(Shared.path("models/roundtrip/tflm_conv0.tflite"));
         LstmqException e = assertThrows(LstmqException.class, () -> Interpreter.create(conv.model()));
-        assertTrue(e.getMessage().matches("operator \\d+ \\(CONV_2D v\\d+\\): the lstmq engine has no kernel for"
+        assertTrue(e.getMessage().matches("subgraph 0, operator \\d+ \\(CONV_2D v\\d+\\): the lstmq engine has no kernel for"
                 + " CONV_2D"), e.getMessage());
     }
 

@@ -47,7 +47,7 @@ class LstmGoldenModelsTest {
         ModelFile file = ModelFile.open(Shared.path("models/" + name));
         LstmqException e = assertThrows(LstmqException.class,
                 () -> Interpreter.create(file.model(), EngineOptions.defaults().withNumerics(Numerics.TFLM)));
-        assertTrue(e.getMessage().startsWith("operator 1 ("), e.getMessage());
+        assertTrue(e.getMessage().startsWith("subgraph 0, operator 1 ("), e.getMessage());
         assertTrue(e.getMessage().contains("LSTM v2") && e.getMessage().contains("TFLM numerics")
                 && e.getMessage().contains("layer norm"), e.getMessage());
     }

@@ -82,7 +82,7 @@ class SoftmaxKernelTest {
         int y = g.activation("y", DataType.INT8, new int[] {1, 2}, 1f / 128, 0);
         g.op(BuiltinOperator.SOFTMAX, new int[] {x}, new int[] {y}, beta(1f));
         LstmqException e = assertThrows(LstmqException.class, () -> g.interpreter(new int[] {x}, new int[] {y}));
-        assertTrue(e.getMessage().startsWith("operator 0 (SOFTMAX v1): int8 output with scale 0.0078125"),
+        assertTrue(e.getMessage().startsWith("subgraph 0, operator 0 (SOFTMAX v1): int8 output with scale 0.0078125"),
                 e.getMessage());
     }
 

@@ -5,13 +5,21 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.nio.file.Path;
 
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import io.lstmq.LstmqException;
 import io.lstmq.engine.lstm.IntegerLstm;
 import io.lstmq.engine.lstm.TflmNumerics;
 import io.lstmq.model.ModelFile;
+import io.lstmq.model.Model;
+import io.lstmq.model.ModelBuilder;
 import io.lstmq.model.ModelWriter;
+import io.lstmq.testdata.IntegerLstmFactory;
+import io.lstmq.testdata.IntegerLstmSpec;
 import io.lstmq.testing.Shared;
 import io.lstmq.testing.TflmGoldenModel;
 
@@ -51,5 +59,35 @@ class LstmOperatorTest {
         new IntegerLstm(numerics).run(in, out, h, cell, 2, 3, false, null);
         assertArrayEquals(new short[] {35, 35, 80, 80, 102, 102, -21, -21, 78, 78, 85, 85}, out);
         assertArrayEquals(new short[] {3664, 3664, 3274, 3274}, cell);
+    }
+
+    private static Model randomInt8Lstm() {
+        return IntegerLstmFactory.build(new IntegerLstmSpec(1, 2, 3, 4, false, 3f, 1));
+    }
+
+    /** TFLite ignores options of another operator's type (builtin_options_as_... is null), and so does lstmq. */
+    @Test
+    void optionsOfAnotherOperatorCountAsNone() {
+        Model model = randomInt8Lstm();
+        LstmOperator before = LstmOperator.in(model, model.subgraph(0)).get(0);
+        assertEquals(3f, before.cellClip());
+        before.operator().setBuiltinOptions(ModelBuilder.options("GreaterOptions"));
+        LstmOperator lstm = LstmOperator.in(model, model.subgraph(0)).get(0);
+        assertNull(lstm.options());
+        assertEquals(0f, lstm.cellClip());
+        assertEquals(0, lstm.activation());
+        assertEquals(false, lstm.timeMajor());
+    }
+
+    @Test
+    void anLstmWithoutInputOrOutputIsNamedAsBroken() {
+        Model noOutput = randomInt8Lstm();
+        noOutput.subgraph(0).operators().get(0).setOutputs(new int[0]);
+        assertEquals("subgraph 0, operator 0 (UNIDIRECTIONAL_SEQUENCE_LSTM) has 0 outputs; an LSTM has exactly one",
+                assertThrows(LstmqException.class, () -> LstmOperator.in(noOutput, noOutput.subgraph(0))).getMessage());
+        Model noInput = randomInt8Lstm();
+        noInput.subgraph(0).operators().get(0).setInputs(new int[0]);
+        assertEquals("subgraph 0, operator 0 (UNIDIRECTIONAL_SEQUENCE_LSTM) has no input tensor (input 0)",
+                assertThrows(LstmqException.class, () -> LstmOperator.in(noInput, noInput.subgraph(0))).getMessage());
     }
 }

@@ -19,7 +19,6 @@ final class TestModels {
     }
 
     static TfliteRunner open(Path p) {
-        ModelFile f = ModelFile.open(p);
-        return TfliteRunner.fromVerifiedBytes(f.verifiedBytes(), p.getFileName().toString());
+        return TfliteRunner.open(ModelFile.open(p));
     }
 }

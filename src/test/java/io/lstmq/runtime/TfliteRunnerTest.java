@@ -50,7 +50,7 @@ class TfliteRunnerTest {
             assertEquals(1.0, y, 0.06);
             assertEquals(0, raw.position());
             LstmqException e = assertThrows(LstmqException.class, () -> r.runBytes(List.of(ByteBuffer.allocate(8))));
-            assertEquals("tflm_hello_world_float.tflite: input 0 'serving_default_dense_input:0' float32[1, 1] takes"
+            assertEquals(TestModels.path("roundtrip/tflm_hello_world_float.tflite") + ": input 0 'serving_default_dense_input:0' float32[1, 1] takes"
                     + " 4 bytes, got 8", e.getMessage());
         }
     }
@@ -60,10 +60,10 @@ class TfliteRunnerTest {
         try (TfliteRunner r = TestModels.open("mnist_lstm/trained_lstm_int8.tflite")) {
             NdArray floats = NdArray.ofFloats(new long[] {1, 28, 28}, new float[784]);
             LstmqException type = assertThrows(LstmqException.class, () -> r.run(List.of(floats)));
-            assertEquals("trained_lstm_int8.tflite: input 0 'serving_default_fixed_input:0' int8[1, 28, 28] scale"
+            assertEquals(TestModels.path("mnist_lstm/trained_lstm_int8.tflite") + ": input 0 'serving_default_fixed_input:0' int8[1, 28, 28] scale"
                     + " 0.003921569 zero point -128 cannot take float32[1, 28, 28] data", type.getMessage());
             LstmqException count = assertThrows(LstmqException.class, () -> r.run(List.of()));
-            assertEquals("trained_lstm_int8.tflite: the model takes 1 input(s), got 0", count.getMessage());
+            assertEquals(TestModels.path("mnist_lstm/trained_lstm_int8.tflite") + ": the model takes 1 input(s), got 0", count.getMessage());
             NdArray small = NdArray.ofInts(DType.INT8, new long[] {28, 27}, new int[28 * 27]);
             LstmqException size = assertThrows(LstmqException.class, () -> r.run(List.of(small)));
             assertTrue(size.getMessage().endsWith("takes 784 bytes, got 756"), size.getMessage());
@@ -77,7 +77,7 @@ class TfliteRunnerTest {
     void reportsABuildFailure() {
         Path model = TestModels.path("quantizer_golden/lstm_calibrated2.tflite");
         LstmqException e = assertThrows(LstmqException.class, () -> TestModels.open(model));
-        assertEquals("lstm_calibrated2.tflite: TFLite could not build an interpreter (error); TFLite's own report is"
+        assertEquals(TestModels.path("quantizer_golden/lstm_calibrated2.tflite") + ": TFLite could not build an interpreter (error); TFLite's own report is"
                 + " on standard error", e.getMessage());
     }
 
@@ -86,7 +86,7 @@ class TfliteRunnerTest {
     void reportsAnAllocationFailure() {
         Path model = TestModels.path("roundtrip/litert_sparse_tensor.tflite");
         LstmqException e = assertThrows(LstmqException.class, () -> TestModels.open(model));
-        assertEquals("litert_sparse_tensor.tflite: TFLite could not allocate tensors (unresolved operators);"
+        assertEquals(TestModels.path("roundtrip/litert_sparse_tensor.tflite") + ": TFLite could not allocate tensors (unresolved operators);"
                 + " TFLite's own report is on standard error", e.getMessage());
     }
 
@@ -98,7 +98,7 @@ class TfliteRunnerTest {
                     .map(t -> NdArray.of(t.dtype(), t.longShape(), ByteBuffer.allocate((int) t.byteSize())))
                     .toList();
             LstmqException e = assertThrows(LstmqException.class, () -> r.run(zeros));
-            assertEquals("tflm_transpose_conv0.tflite: TFLite could not run the model (error); TFLite's own report"
+            assertEquals(TestModels.path("roundtrip/tflm_transpose_conv0.tflite") + ": TFLite could not run the model (error); TFLite's own report"
                     + " is on standard error", e.getMessage());
         }
     }
@@ -107,7 +107,7 @@ class TfliteRunnerTest {
     void refusesTensorTypesItCannotExchange() {
         Path model = TestModels.path("roundtrip/litert_string_input_model_with_signature.tflite");
         LstmqException e = assertThrows(LstmqException.class, () -> TestModels.open(model));
-        assertEquals("litert_string_input_model_with_signature.tflite: input 0 'serving_default_a:0' has TFLite type"
+        assertEquals(TestModels.path("roundtrip/litert_string_input_model_with_signature.tflite") + ": input 0 'serving_default_a:0' has TFLite type"
                 + " STRING, which lstmq cannot exchange with the interpreter", e.getMessage());
     }
 

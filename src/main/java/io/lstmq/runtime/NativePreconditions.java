@@ -1,0 +1,44 @@
+package io.lstmq.runtime;
+
+import java.util.List;
+
+import io.lstmq.LstmqException;
+import io.lstmq.lstm.LstmOperator;
+import io.lstmq.lstm.LstmSlot;
+import io.lstmq.model.Model;
+import io.lstmq.model.SubGraph;
+import io.lstmq.model.UnwrittenReads;
+
+/**
+ * What a verified model must also satisfy before TFLite gets it. The verifier checks the file's structure; TFLite's
+ * kernels additionally trust some of the graph's meaning and dereference null where it is wrong, which kills the
+ * JVM. Each rule here stands for such a crash.
+ */
+final class NativePreconditions {
+    private NativePreconditions() {}
+
+    /** @throws LstmqException naming the model, operator and tensor of the first broken rule */
+    static void check(Model model, String name) {
+        List<UnwrittenReads.Read> unwritten = UnwrittenReads.of(model);
+        if (!unwritten.isEmpty()) {
+            throw refuse(name, unwritten.get(0).explain());
+        }
+        for (SubGraph sg : model.subgraphs()) {
+            for (LstmOperator lstm : LstmOperator.in(model, sg)) {
+                // TFLite's integer and hybrid LSTM Prepare precompute from the weights (effective biases, row sums):
+                // a weight an operator computes has no memory yet at that point.
+                List<LstmSlot> missing = lstm.parametersWithoutData();
+                if (!lstm.isFloat() && !missing.isEmpty()) {
+                    LstmSlot s = missing.get(0);
+                    throw refuse(name, lstm.describe() + ": " + s.tfliteName() + " " + lstm.slot(s).describe()
+                            + " has no data; TFLite reads the weights and biases of an integer LSTM as constants");
+                }
+            }
+        }
+    }
+
+    private static LstmqException refuse(String name, String why) {
+        return new LstmqException(name + ": " + why + " (lstmq does not hand such a model to TFLite, which would "
+                + "crash on it)");
+    }
+}
