@@ -64,11 +64,11 @@ public final class Main {
             }
             return command.run(cl, out, err);
         } catch (ParseException e) {
-            err.println("lstmq " + command.name() + ": " + e.getMessage() + " (see lstmq " + command.name()
+            err.println("lstmq " + command.name() + ": " + oneLine(e.getMessage()) + " (see lstmq " + command.name()
                     + " --help)");
             return BAD_INPUT;
         } catch (LstmqException e) {
-            err.println("lstmq " + command.name() + ": " + e.getMessage());
+            err.println("lstmq " + command.name() + ": " + oneLine(e.getMessage()));
             if (debug) {
                 e.printStackTrace(err);
             }
@@ -77,12 +77,40 @@ public final class Main {
             err.println("lstmq " + command.name() + ": out of memory (raise -Xmx)");
             return INTERNAL_ERROR;
         } catch (RuntimeException e) {
-            err.println("lstmq " + command.name() + ": internal error: " + e + (debug ? "" : " (rerun with --debug)"));
+            err.println("lstmq " + command.name() + ": internal error: " + oneLine(e.toString())
+                    + (debug ? "" : " (rerun with --debug)"));
             if (debug) {
                 e.printStackTrace(err);
             }
             return INTERNAL_ERROR;
         }
+    }
+
+    /**
+     * The message with control characters escaped: names in a model (tensors, signatures) may hold line breaks,
+     * and an error must stay one line for the scripts that read it.
+     */
+    static String oneLine(String message) {
+        if (message == null) {
+            return "(no message)";
+        }
+        StringBuilder b = new StringBuilder(message.length());
+        for (int i = 0; i < message.length(); i++) {
+            char c = message.charAt(i);
+            switch (c) {
+                case '\n' -> b.append("\\n");
+                case '\r' -> b.append("\\r");
+                case '\t' -> b.append("\\t");
+                default -> {
+                    if (Character.isISOControl(c)) {
+                        b.append(String.format("\\u%04x", (int) c));
+                    } else {
+                        b.append(c);
+                    }
+                }
+            }
+        }
+        return b.toString();
     }
 
     private static void usage(PrintStream s) {

@@ -82,8 +82,8 @@ public final class ModelInputs {
             } else {
                 throw new LstmqException(source + ": input '" + t.name() + "' has shape " + Arrays.toString(shape)
                         + " but the data has shape " + Arrays.toString(a.shape()) + " (expected " + Arrays.toString(shape)
-                        + ", [N, " + join(shape, 0) + "]" + (shape.length > 0 && shape[0] == 1
-                        ? " or [N, " + join(shape, 1) + "]" : "") + ")");
+                        + ", " + withSamples(shape, 0) + (shape.length > 0 && shape[0] == 1
+                        ? " or " + withSamples(shape, 1) : "") + ")");
             }
             if (samples >= 0 && n != samples) {
                 throw new LstmqException(source + ": inputs disagree on the number of samples (" + samples + " vs " + n
@@ -200,12 +200,13 @@ public final class ModelInputs {
         return Arrays.copyOfRange(a, from, a.length);
     }
 
-    private static String join(int[] shape, int from) {
-        StringBuilder s = new StringBuilder();
+    /** {@code shape[from:]} behind a sample axis, e.g. "[N, 28, 28]", or "[N]" when nothing is left. */
+    private static String withSamples(int[] shape, int from) {
+        StringBuilder s = new StringBuilder("[N");
         for (int i = from; i < shape.length; i++) {
-            s.append(i > from ? ", " : "").append(shape[i]);
+            s.append(", ").append(shape[i]);
         }
-        return s.toString();
+        return s.append(']').toString();
     }
 
     /** Dequantizes an integer output with its tensor's scale and zero point; float outputs pass through. */

@@ -33,7 +33,7 @@ public final class Npy {
         } catch (NoSuchFileException e) {
             throw new LstmqException(file + ": no such file");
         } catch (IOException e) {
-            throw new LstmqException(file + ": cannot read: " + e.getMessage(), e);
+            throw new LstmqException(file + ": cannot read: " + (e.getMessage() != null ? e.getMessage() : e), e);
         }
     }
 

@@ -48,7 +48,7 @@ public final class ModelFile {
         } catch (NoSuchFileException e) {
             throw new LstmqException(name + ": no such file");
         } catch (IOException e) {
-            throw new LstmqException(name + ": cannot read: " + e.getMessage());
+            throw new LstmqException(name + ": cannot read: " + (e.getMessage() != null ? e.getMessage() : e));
         }
     }
 

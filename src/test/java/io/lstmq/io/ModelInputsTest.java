@@ -63,6 +63,13 @@ class ModelInputsTest {
                 Map.of("", NdArray.ofFloats(new long[] {5, 3, 2}, new float[30])), "calib.npy"));
         assertEquals("calib.npy: input 'x' has shape [1, 2, 3] but the data has shape [5, 3, 2] (expected [1, 2, 3],"
                 + " [N, 1, 2, 3] or [N, 2, 3])", e.getMessage());
+        ModelBuilder b = new ModelBuilder("t");
+        b.inputs(b.tensor("v", DataType.FLOAT32, new int[] {1}, null, null, false));
+        SubGraph vector = b.model().subgraph(0);
+        LstmqException rankOne = assertThrows(LstmqException.class, () -> ModelInputs.bind(vector,
+                Map.of("", NdArray.ofFloats(new long[] {2, 2}, new float[4])), "v.npy"));
+        assertEquals("v.npy: input 'v' has shape [1] but the data has shape [2, 2] (expected [1], [N, 1] or [N])",
+                rankOne.getMessage());
         LstmqException unknown = assertThrows(LstmqException.class, () -> ModelInputs.bind(int8Model(),
                 Map.of("y", NdArray.ofFloats(new long[] {2, 3}, new float[6])), "d"));
         assertTrue(unknown.getMessage().contains("no data for model input 'x'"), unknown.getMessage());
