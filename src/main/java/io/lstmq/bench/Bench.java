@@ -68,7 +68,8 @@ public final class Bench {
     /**
      * Wall time of inspect, lossless patch and convert (16 calibration sequences) on a large model, each run as its
      * own {@code java -jar} process with the heap capped at 3x the model file: a command that finishes stayed
-     * under the heap target, and its time includes the JVM start, as a user sees it.
+     * under the heap target, and its time includes the JVM start, as a user sees it. The heap in use after
+     * collections, at its highest, tells how close to the cap a command came.
      */
     public ObjectNode large(Path model, Path tmp) throws java.io.IOException {
         ObjectNode o = Json.object();
@@ -99,8 +100,9 @@ public final class Bench {
 
     private ObjectNode timed(Path jar, long heapMb, String... args) throws java.io.IOException {
         log.println("timing lstmq " + String.join(" ", args) + " ...");
+        Path gcLog = Files.createTempFile("lstmq-bench-gc", ".log");
         List<String> cmd = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Xmx" + heapMb + "m", "-jar", jar.toString()));
+                "-Xmx" + heapMb + "m", GcLog.option(gcLog), "-jar", jar.toString()));
         cmd.addAll(List.of(args));
         long t0 = System.nanoTime();
         Process p = new ProcessBuilder(cmd).redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD)
@@ -113,7 +115,10 @@ public final class Bench {
             Thread.currentThread().interrupt();
             throw new java.io.IOException("interrupted");
         }
-        return Json.object().put("seconds", (System.nanoTime() - t0) / 1e9).put("exit_code", code);
+        ObjectNode o = Json.object().put("seconds", (System.nanoTime() - t0) / 1e9).put("exit_code", code);
+        GcLog.livePeakMb(gcLog).ifPresent(mb -> o.put("heap_live_peak_mb", mb));
+        Files.deleteIfExists(gcLog);
+        return o;
     }
 
     /** The jar this class was loaded from, or null when running from a class directory. */

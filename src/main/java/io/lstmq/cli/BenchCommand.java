@@ -87,8 +87,11 @@ final class BenchCommand implements Command {
                 }
                 for (String c : new String[] {"inspect", "patch", "convert"}) {
                     if (l.has(c)) {
-                        out.printf("  %-8s %6.2f s  exit code %d%n", c, l.get(c).get("seconds").asDouble(),
-                                l.get(c).get("exit_code").asInt());
+                        var run = l.get(c);
+                        out.printf("  %-8s %6.2f s  exit code %d%s%n", c, run.get("seconds").asDouble(),
+                                run.get("exit_code").asInt(), run.has("heap_live_peak_mb")
+                                        ? "  heap after GC at most " + run.get("heap_live_peak_mb").asLong() + " MB"
+                                        : "");
                     }
                 }
                 if (l.has("rewrite_identical")) {

@@ -20,6 +20,7 @@ import io.lstmq.convert.ConvertSummary;
 import io.lstmq.convert.Converter;
 import io.lstmq.convert.EngineCalibrator;
 import io.lstmq.convert.OutputChecks;
+import io.lstmq.convert.SourceReference;
 import io.lstmq.inspect.Json;
 import io.lstmq.io.NdArray;
 import io.lstmq.model.ModelFile;
@@ -108,11 +109,16 @@ final class ConvertCommand implements Command {
         String source = data == null ? null : data.source();
 
         ModelFile file = ModelFile.open(in);
-        Converter.Result result = new Converter(calibrator).convert(file.model(), in.toString(), options, arrays,
-                source, progress(err, "calibrating"));
-        ModelWriter.write(result.model(), target);
-        OutputChecks.Report checks = OutputChecks.run(in, target, options, checkSamples == 0 ? null : arrays,
-                source, checkSamples, progress(err, "checking"));
+        Converter.Result result;
+        OutputChecks.Report checks;
+        // The source model's outputs for the checks are computed while the conversion calibrates.
+        try (SourceReference reference = SourceReference.start(in, checkSamples == 0 ? null : arrays, source,
+                checkSamples)) {
+            result = new Converter(calibrator).convert(file.model(), in.toString(), options, arrays, source,
+                    progress(err, "calibrating"));
+            ModelWriter.write(result.model(), target);
+            checks = OutputChecks.run(reference, target, options, progress(err, "checking"));
+        }
         ConvertSummary summary = new ConvertSummary(in.toString(), size(in), target.toString(), size(target),
                 options, result, source, checks);
         if (cl.hasOption("json")) {

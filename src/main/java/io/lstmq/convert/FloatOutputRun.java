@@ -20,20 +20,18 @@ final class FloatOutputRun implements AutoCloseable {
     private final SampleRunner runner;
     private final ModelInputs inputs;
     private final List<Tensor> outputs;
-    private final String runtime;
 
     /** @param inputs samples bound to this model's inputs */
     FloatOutputRun(ModelFile model, ModelInputs inputs, Engine engine, Numerics numerics) {
         this.runner = SampleRunner.open(model, engine, numerics);
         this.inputs = inputs;
         this.outputs = BatchRun.outputs(model.model().subgraph(0));
-        this.runtime = engine == Engine.TFLITE ? "TFLite"
-                : "lstmq engine (" + numerics.name().toLowerCase(java.util.Locale.ROOT) + " numerics)";
     }
 
-    /** What runs the model, e.g. "TFLite" or "lstmq engine (tflm numerics)". */
-    String runtime() {
-        return runtime;
+    /** What runs a model, e.g. "TFLite" or "lstmq engine (tflm numerics)". */
+    static String runtime(Engine engine, Numerics numerics) {
+        return engine == Engine.TFLITE ? "TFLite"
+                : "lstmq engine (" + numerics.name().toLowerCase(java.util.Locale.ROOT) + " numerics)";
     }
 
     List<float[]> run(int sample) {

@@ -18,15 +18,23 @@ final class OutputCheck {
      */
     record Agreement(String runtime, int samples, double top1, double maxAbsError, double meanAbsError) {}
 
-    static Agreement compare(FloatOutputRun source, FloatOutputRun converted, int samples, Runnable afterEach) {
+    /**
+     * Compares the outputs sample by sample, in sample order.
+     *
+     * @param source    the source model's outputs, one list per sample
+     * @param converted the converted model's outputs on the same samples
+     * @param runtime   what ran the converted model
+     */
+    static Agreement compare(List<List<float[]>> source, List<List<float[]>> converted, String runtime) {
+        int samples = converted.size();
         int same = 0;
         int classified = 0;
         double max = 0;
         double sum = 0;
         long values = 0;
         for (int s = 0; s < samples; s++) {
-            List<float[]> a = source.run(s);
-            List<float[]> b = converted.run(s);
+            List<float[]> a = source.get(s);
+            List<float[]> b = converted.get(s);
             boolean agree = true;
             boolean vector = false;
             for (int o = 0; o < a.size(); o++) {
@@ -47,10 +55,9 @@ final class OutputCheck {
                 classified++;
                 same += agree ? 1 : 0;
             }
-            afterEach.run();
         }
         double top1 = classified == 0 ? Double.NaN : (double) same / classified;
-        return new Agreement(converted.runtime(), samples, top1, max, values == 0 ? 0 : sum / values);
+        return new Agreement(runtime, samples, top1, max, values == 0 ? 0 : sum / values);
     }
 
     private static int argMax(float[] v) {

@@ -3,12 +3,9 @@ package io.lstmq.convert;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 
 import io.lstmq.LstmqException;
 import io.lstmq.engine.Numerics;
-import io.lstmq.io.ModelInputs;
-import io.lstmq.io.NdArray;
 import io.lstmq.lstm.DeploymentDiagnosis;
 import io.lstmq.model.ModelFile;
 import io.lstmq.quant.Calibrator;
@@ -17,9 +14,10 @@ import io.lstmq.run.Engine;
 
 /**
  * The checks {@code lstmq convert} runs on the file it wrote: the model is read back and verified, then run on
- * the calibration samples next to its source (in TFLite, or lstmq's engine where TFLite cannot load it) by every
- * runtime meant to run it: lstmq's engine with TFLite Micro numerics for integer models, TFLite for 8x8_16 and
- * hybrid models (TFLite has no 16x8 LSTM kernel).
+ * the calibration samples next to its source (in TFLite, or lstmq's engine where TFLite cannot load it; see
+ * {@link SourceReference}) by every runtime meant to run it: lstmq's engine with TFLite Micro numerics for
+ * integer models, TFLite for 8x8_16 and hybrid models (TFLite has no 16x8 LSTM kernel). The runtimes run side
+ * by side ({@link ConvertedRuns}), and each is compared with the same source outputs, computed once.
  */
 public final class OutputChecks {
     /** Samples compared by default: enough for a stable agreement figure, quick for small models. */
@@ -37,9 +35,15 @@ public final class OutputChecks {
     public record Report(boolean verified, List<OutputCheck.Agreement> runs, List<String> notes, boolean failed,
             List<DeploymentDiagnosis.Finding> tflm) {}
 
-    /** @param calibration the samples as given to the conversion, or null: then only verification runs */
-    public static Report run(Path source, Path converted, ConvertOptions options, Map<String, NdArray> calibration,
-            String dataSource, int maxSamples, Calibrator.Progress progress) {
+    /** A runtime meant to run the converted model, and what its failing to means. */
+    private record RuntimeCheck(Engine engine, String cannotRun, boolean failureFails) {}
+
+    /**
+     * @param reference the source model's outputs on the samples given to the conversion (none: then only
+     *                  verification runs)
+     */
+    public static Report run(SourceReference reference, Path converted, ConvertOptions options,
+            Calibrator.Progress progress) {
         ModelFile written;
         try {
             written = ModelFile.open(converted);
@@ -50,50 +54,72 @@ public final class OutputChecks {
         List<String> notes = new ArrayList<>();
         List<OutputCheck.Agreement> runs = new ArrayList<>();
         List<DeploymentDiagnosis.Finding> tflm = DeploymentDiagnosis.of(written.model());
-        if (calibration == null) {
+        if (!reference.hasSamples()) {
             notes.add("no samples to run (outputs are compared on --calibration data)");
             return new Report(true, runs, notes, false, tflm);
         }
-        ModelFile original = ModelFile.open(source);
-        ModelInputs sourceInputs = ModelInputs.bind(original.model().subgraph(0), calibration, dataSource);
-        ModelInputs convertedInputs = ModelInputs.bind(written.model().subgraph(0), calibration, dataSource);
-        int samples = Math.min(maxSamples, convertedInputs.sampleCount());
+        List<RuntimeCheck> runtimes = runtimes(options);
+        SharedProgress shared = new SharedProgress(progress, runtimes.size() + 1);
+        SourceReference.Outputs source = reference.await(shared::reference);
+        if (source.note() != null) {
+            notes.add(source.note());
+        }
+        List<ConvertedRuns.Outcome> outcomes = ConvertedRuns.run(converted,
+                runtimes.stream().map(RuntimeCheck::engine).toList(), reference.calibration(), reference.dataSource(),
+                source.outputs().size(), shared::step);
         boolean failed = false;
-        try (FloatOutputRun reference = reference(original, sourceInputs, notes)) {
-            if (!options.weightsOnly()) {
-                try (FloatOutputRun engine = new FloatOutputRun(written, convertedInputs, Engine.JAVA, Numerics.TFLM)) {
-                    runs.add(compare(reference, engine, samples, progress));
-                } catch (LstmqException e) {
-                    notes.add("lstmq's engine cannot run the converted model: " + e.getMessage());
-                }
-            }
-            if (options.weightsOnly() || options.scheme() == QuantScheme.INT8) {
-                try (FloatOutputRun tflite = new FloatOutputRun(written, convertedInputs, Engine.TFLITE, Numerics.TFLM)) {
-                    runs.add(compare(reference, tflite, samples, progress));
-                } catch (LstmqException e) {
-                    notes.add("TFLite cannot run the converted model: " + e.getMessage());
-                    failed = true;
-                }
+        for (int i = 0; i < runtimes.size(); i++) {
+            RuntimeCheck runtime = runtimes.get(i);
+            ConvertedRuns.Outcome outcome = outcomes.get(i);
+            if (outcome.failure() == null) {
+                runs.add(OutputCheck.compare(source.outputs(), outcome.outputs(),
+                        FloatOutputRun.runtime(runtime.engine(), Numerics.TFLM)));
             } else {
-                notes.add("TFLite has no LSTM kernel with int16 activations: the 16x8 model is for TFLite Micro");
+                notes.add(runtime.cannotRun() + outcome.failure());
+                failed |= runtime.failureFails();
             }
+        }
+        if (!options.weightsOnly() && options.scheme() != QuantScheme.INT8) {
+            notes.add("TFLite has no LSTM kernel with int16 activations: the 16x8 model is for TFLite Micro");
         }
         return new Report(true, runs, notes, failed, tflm);
     }
 
-    /** The source model in TFLite; in lstmq's engine when TFLite cannot load it. */
-    private static FloatOutputRun reference(ModelFile source, ModelInputs inputs, List<String> notes) {
-        try {
-            return new FloatOutputRun(source, inputs, Engine.TFLITE, Numerics.TFLM);
-        } catch (LstmqException e) {
-            notes.add("the source model is run by lstmq's engine: TFLite cannot load it (" + e.getMessage() + ")");
-            return new FloatOutputRun(source, inputs, Engine.JAVA, Numerics.TFLM);
+    private static List<RuntimeCheck> runtimes(ConvertOptions options) {
+        List<RuntimeCheck> runtimes = new ArrayList<>();
+        if (!options.weightsOnly()) {
+            runtimes.add(new RuntimeCheck(Engine.JAVA, "lstmq's engine cannot run the converted model: ", false));
         }
+        if (options.weightsOnly() || options.scheme() == QuantScheme.INT8) {
+            runtimes.add(new RuntimeCheck(Engine.TFLITE, "TFLite cannot run the converted model: ", true));
+        }
+        return runtimes;
     }
 
-    private static OutputCheck.Agreement compare(FloatOutputRun reference, FloatOutputRun candidate, int samples,
-            Calibrator.Progress progress) {
-        int[] done = {0};
-        return OutputCheck.compare(reference, candidate, samples, () -> progress.samplesDone(++done[0], samples));
+    /**
+     * One progress count over several threads: the source reference's samples, then every runtime's, each runtime
+     * running as many samples as the reference.
+     */
+    private static final class SharedProgress {
+        private final Calibrator.Progress progress;
+        private final int runs;
+        private int done;
+        private int total;
+
+        /** @param runs the reference and every runtime */
+        SharedProgress(Calibrator.Progress progress, int runs) {
+            this.progress = progress;
+            this.runs = runs;
+        }
+
+        synchronized void reference(int samplesDone, int samples) {
+            done = samplesDone;
+            total = samples * runs;
+            progress.samplesDone(done, total);
+        }
+
+        synchronized void step() {
+            progress.samplesDone(++done, total);
+        }
     }
 }
