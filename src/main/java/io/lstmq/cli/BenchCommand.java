@@ -91,7 +91,7 @@ final class BenchCommand implements Command {
                         out.printf("  %-8s %6.2f s  exit code %d%s%n", c, run.get("seconds").asDouble(),
                                 run.get("exit_code").asInt(), run.has("heap_live_peak_mb")
                                         ? "  heap after GC at most " + run.get("heap_live_peak_mb").asLong() + " MB"
-                                        : "");
+                                        : "  (no garbage collection needed within the cap)");
                     }
                 }
                 if (l.has("rewrite_identical")) {
