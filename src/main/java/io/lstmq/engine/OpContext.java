@@ -134,7 +134,14 @@ public final class OpContext {
 
     /** The model's description of output {@code i} (type, quantization, declared shape). */
     public Tensor outputMeta(int i) {
-        return subgraph.tensor(outputs[i]);
+        return subgraph.tensor(outputIndex(i));
+    }
+
+    private int outputIndex(int i) {
+        if (i >= outputs.length || outputs[i] < 0) {
+            throw invalid("has no output " + i + " (it lists " + outputs.length + ")");
+        }
+        return outputs[i];
     }
 
     public DataType outputType(int i) {
@@ -146,7 +153,7 @@ public final class OpContext {
      * declared shape may be a placeholder such as {@code []}).
      */
     public EngineTensor allocateOutput(int i, int[] shape) {
-        int index = outputs[i];
+        int index = outputIndex(i);
         if (tensors[index] != null) {
             throw invalid("writes " + tensors[index].describe() + ", which already has a value (an input, a constant"
                     + " or another operator's output)");

@@ -122,23 +122,13 @@ public final class DeploymentDiagnosis {
             blocker(where, v.describe() + " LSTM; TFLite Micro runs only the standard variant (no CIFG, peephole, "
                     + "projection or layer norm)");
         }
-        DataType act = lstm.inputType();
-        DataType bias = act == DataType.INT16 ? DataType.INT64 : DataType.INT32;
+        for (String mismatch : LstmTypes.mismatches(lstm)) {
+            blocker(where, mismatch);
+        }
         for (LstmSlot s : LstmSlot.values()) {
             Tensor t = lstm.slot(s);
             if (t == null) {
                 continue;
-            }
-            DataType want = switch (s.kind()) {
-                case INPUT_WEIGHTS, RECURRENT_WEIGHTS, PROJECTION_WEIGHTS -> DataType.INT8;
-                case GATE_BIAS, PROJECTION_BIAS -> bias;
-                case PEEPHOLE_WEIGHTS, LAYER_NORM -> DataType.INT16;
-                case STATE -> s == LstmSlot.CELL_STATE ? DataType.INT16 : act;
-                case ACTIVATION -> act;
-            };
-            if (t.type() != want) {
-                blocker(where, s.tfliteName() + " (" + t.describe() + ") is " + t.type().lowerName() + ", expected "
-                        + want.lowerName());
             }
             if (t.quantization() != null && t.quantization().isPerChannel()) {
                 blocker(where, s.tfliteName() + " (" + t.describe() + ") is quantized per channel; the LSTM kernels "
@@ -148,9 +138,7 @@ public final class DeploymentDiagnosis {
                 blocker(where, s.tfliteName() + " (" + t.describe() + ") is not a variable tensor");
             }
         }
-        if (lstm.output().type() != act) {
-            blocker(where, "output is " + lstm.output().type().lowerName() + " but the input is " + act.lowerName());
-        }
+        DataType act = lstm.inputType();
         try {
             CellStateFormat f = lstm.quantization().cellStateFormat();
             if (!f.exactPowerOfTwo()) {

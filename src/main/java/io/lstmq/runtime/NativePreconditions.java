@@ -5,6 +5,7 @@ import java.util.List;
 import io.lstmq.LstmqException;
 import io.lstmq.lstm.LstmOperator;
 import io.lstmq.lstm.LstmSlot;
+import io.lstmq.lstm.LstmTypes;
 import io.lstmq.model.Model;
 import io.lstmq.model.SubGraph;
 import io.lstmq.model.UnwrittenReads;
@@ -25,6 +26,12 @@ final class NativePreconditions {
         }
         for (SubGraph sg : model.subgraphs()) {
             for (LstmOperator lstm : LstmOperator.in(model, sg)) {
+                // The LSTM kernels write and read their tensors at the types they expect: an output of a smaller
+                // type overruns the native heap.
+                List<String> types = LstmTypes.mismatches(lstm);
+                if (!types.isEmpty()) {
+                    throw refuse(name, lstm.describe() + ": " + types.get(0));
+                }
                 // TFLite's integer and hybrid LSTM Prepare precompute from the weights (effective biases, row sums):
                 // a weight an operator computes has no memory yet at that point.
                 List<LstmSlot> missing = lstm.parametersWithoutData();

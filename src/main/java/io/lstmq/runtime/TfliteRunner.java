@@ -162,14 +162,16 @@ public final class TfliteRunner implements AutoCloseable {
             }
         }
         for (int i = 0; i < inputBytes.size(); i++) {
-            tensorMemory(interpreter.tensor(inputs.get(i).index())).put(inputBytes.get(i).duplicate());
+            tensorMemory(interpreter.tensor(inputs.get(i).index()), "input " + i + " " + inputs.get(i))
+                    .put(inputBytes.get(i).duplicate());
         }
         check(interpreter.Invoke(), "run the model");
         List<NdArray> results = new ArrayList<>(outputs.size());
-        for (TensorInfo info : outputs) {
+        for (int k = 0; k < outputs.size(); k++) {
+            TensorInfo info = outputs.get(k);
             TfLiteTensor t = interpreter.tensor(info.index());
             long[] shape = Arrays.stream(dims(t)).asLongStream().toArray();
-            results.add(NdArray.of(info.dtype(), shape, tensorMemory(t)));
+            results.add(NdArray.of(info.dtype(), shape, tensorMemory(t, "output " + k + " " + info)));
         }
         return results;
     }
@@ -180,13 +182,20 @@ public final class TfliteRunner implements AutoCloseable {
         }
     }
 
-    /** The tensor's data as a direct buffer over native memory (valid until the next allocation). */
-    private static ByteBuffer tensorMemory(TfLiteTensor t) {
+    /**
+     * The tensor's data as a direct buffer over native memory (valid until the next allocation). TFLite leaves
+     * some tensors without memory, for example a graph output that no operator writes.
+     */
+    private ByteBuffer tensorMemory(TfLiteTensor t, String role) {
         long bytes = t.bytes();
         if (bytes == 0) {
             return ByteBuffer.allocate(0);
         }
-        return t.data().raw().capacity(bytes).asBuffer();
+        BytePointer memory = t.data().raw();
+        if (memory == null || memory.isNull()) {
+            throw new LstmqException(name + ": TFLite gave " + role + " no memory (" + bytes + " bytes expected)");
+        }
+        return memory.capacity(bytes).asBuffer();
     }
 
     /** Clears the variable tensors (LSTM state) to their initial values, so the next run starts a new sequence. */

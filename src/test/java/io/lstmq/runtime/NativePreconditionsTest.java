@@ -81,4 +81,16 @@ class NativePreconditionsTest {
                 + " LSTM as constants (lstmq does not hand such a model to TFLite, which would crash on it)",
                 e.getMessage());
     }
+
+    /** TFLite's float LSTM writes float32 outputs into whatever the output tensor holds: a bool one overran the heap. */
+    @Test
+    void anLstmOutputOfAnotherTypeIsRefused() {
+        Model model = ModelFile.open(java.nio.file.Path.of("testdata", "lstm_classifier.tflite")).model();
+        Tensor output = model.subgraph(0).tensorNamed("lstm/output");
+        output.setType(io.lstmq.model.DataType.BOOL);
+        LstmqException e = assertThrows(LstmqException.class, () -> TfliteRunner.open(file(model)));
+        assertEquals("m.tflite: subgraph 0, operator 0 (UNIDIRECTIONAL_SEQUENCE_LSTM): output (tensor " + output.index()
+                + " 'lstm/output') is bool, expected float32 like the input (lstmq does not hand such a model to "
+                + "TFLite, which would crash on it)", e.getMessage());
+    }
 }
