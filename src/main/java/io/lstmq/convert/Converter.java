@@ -27,6 +27,9 @@ public final class Converter {
     private final Calibrator calibrator;
 
     /** @param calibrator runs float models over calibration data; null when none is available */
+    /** The schema version TFLite's runtime accepts, and the one every converted model declares. */
+    private static final long TFLITE_SCHEMA_VERSION = 3;
+
     public Converter(Calibrator calibrator) {
         this.calibrator = calibrator;
     }
@@ -50,11 +53,19 @@ public final class Converter {
                     + "shows its quantization; convert the float model it came from instead)");
         }
         FiniteValues.requireFiniteConstants(model, file);
+        List<String> notes = new ArrayList<>();
+        if (model.version() != TFLITE_SCHEMA_VERSION) {
+            // What lstmq writes is read by TFLite, which loads nothing but its own schema version.
+            notes.add("the source declares schema version " + model.version() + "; the converted model declares "
+                    + TFLITE_SCHEMA_VERSION + ", the version TFLite reads");
+            model.setVersion(TFLITE_SCHEMA_VERSION);
+        }
         if (options.weightsOnly()) {
-            return weightsOnly(model, file, survey);
+            return weightsOnly(model, file, survey, notes);
         }
         int dequantized = survey.kind() == ModelSurvey.Kind.HYBRID ? HybridWeights.dequantize(model, file) : 0;
-        List<String> warnings = new ArrayList<>(TargetCheck.check(survey, options.scheme(), file));
+        List<String> warnings = new ArrayList<>(notes);
+        warnings.addAll(TargetCheck.check(survey, options.scheme(), file));
         int added = 0;
         int samples = 0;
         if (calibration != null) {
@@ -83,13 +94,14 @@ public final class Converter {
     }
 
     /** Dynamic range quantization needs no data; calibration data, if any, only serves the output checks. */
-    private Result weightsOnly(Model model, String file, ModelSurvey survey) {
+    private Result weightsOnly(Model model, String file, ModelSurvey survey, List<String> notes) {
         if (survey.kind() == ModelSurvey.Kind.HYBRID) {
             throw new LstmqException(file + ": already hybrid (int8 weights, float activations); --weights-only "
                     + "has nothing left to do");
         }
         int quantized = HybridWeights.quantize(model, file);
-        List<String> warnings = new ArrayList<>(ModelVerifier.verifyEdited(model, file));
+        List<String> warnings = new ArrayList<>(notes);
+        warnings.addAll(ModelVerifier.verifyEdited(model, file));
         return new Result(model, survey, 0, quantized, 0, 0, Set.of(), List.copyOf(warnings));
     }
 }

@@ -88,6 +88,9 @@ public final class ModelSurvey {
                         + "which has no integer version in TFLite or TFLite Micro; re-export the model with the "
                         + "full 24-input LSTM (the default of TensorFlow's converter)");
             }
+            if (l.slotInconsistency() != null) {
+                throw new LstmqException(file + ": " + l.describe() + ": " + l.slotInconsistency());
+            }
             Kind k = kindOf(l);
             if (kind != null && k != kind) {
                 throw new LstmqException(file + ": the LSTM operators disagree: " + lstms.get(0).describe() + " is "

@@ -94,6 +94,10 @@ public final class DeploymentDiagnosis {
 
     private void lstm(LstmOperator lstm) {
         String where = lstm.describe();
+        if (lstm.slotInconsistency() != null) {
+            blocker(where, lstm.slotInconsistency());
+            return;
+        }
         if (lstm.isFloat()) {
             blocker(where, "float LSTM; TFLite Micro runs only integer LSTMs: run lstmq convert with calibration data");
             return;

@@ -127,13 +127,25 @@ public final class LstmOperator {
     }
 
     public LstmVariant variant() {
+        return LstmVariant.fromPresentSlots(presentSlots());
+    }
+
+    /**
+     * Why the full (20- or 24-input) kernels cannot run this operator's slots, or null when they can (see
+     * {@link LstmVariant#inconsistency}); the 5-input basic kernel has a layout of its own and is not judged.
+     */
+    public String slotInconsistency() {
+        return inputCount() == 5 ? null : LstmVariant.inconsistency(presentSlots());
+    }
+
+    private Set<LstmSlot> presentSlots() {
         Set<LstmSlot> present = EnumSet.noneOf(LstmSlot.class);
         for (LstmSlot s : LstmSlot.values()) {
             if (slots[s.index()] != null) {
                 present.add(s);
             }
         }
-        return LstmVariant.fromPresentSlots(present);
+        return present;
     }
 
     /**

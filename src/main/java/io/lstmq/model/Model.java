@@ -28,6 +28,10 @@ public final class Model {
         return root.getLong("version");
     }
 
+    public void setVersion(long version) {
+        root.set("version", version);
+    }
+
     public String description() {
         return root.getString("description");
     }

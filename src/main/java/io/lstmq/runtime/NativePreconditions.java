@@ -28,6 +28,10 @@ final class NativePreconditions {
             for (LstmOperator lstm : LstmOperator.in(model, sg)) {
                 // The LSTM kernels write and read their tensors at the types they expect: an output of a smaller
                 // type overruns the native heap.
+                String slots = lstm.slotInconsistency();
+                if (slots != null) {
+                    throw refuse(name, lstm.describe() + ": " + slots);
+                }
                 List<String> types = LstmTypes.mismatches(lstm);
                 if (!types.isEmpty()) {
                     throw refuse(name, lstm.describe() + ": " + types.get(0));

@@ -306,6 +306,23 @@ class ConvertCommandTest {
                         + "activation take values other than 0 (scales [0.0])");
     }
 
+    /** TFLite loads schema version 3 only: a converted model declares it whatever its source said. */
+    @Test
+    void theConvertedModelDeclaresTheSchemaVersionTfliteReads() {
+        Model model = ModelFile.open(CLASSIFIER).model();
+        model.setVersion(1027);
+        Path source = tmp.resolve("v1027.tflite");
+        ModelWriter.write(model, source);
+        Path out = tmp.resolve("out.tflite");
+        Cli r = Cli.run("convert", source.toString(), "-o", out.toString(), "--calibration", CLASSIFIER_DATA.toString(),
+                "--check-samples", "4");
+        assertEquals(Main.OK, r.code(), r.out() + r.err());
+        assertTrue(r.out().contains("warning: the source declares schema version 1027; the converted model declares "
+                + "3, the version TFLite reads"), r.out());
+        assertTrue(r.out().contains("check: TFLite runs it"), r.out());
+        assertEquals(3, ModelFile.open(out).model().version());
+    }
+
     private void refused(List<String> args, String expected) {
         Cli r = Cli.run(args.toArray(new String[0]));
         assertEquals(Main.BAD_INPUT, r.code(), r.out() + r.err());

@@ -54,6 +54,9 @@ final class Lstm {
         if (n != LstmSlot.COUNT && n != 20) {
             throw op.unsupported("an LSTM with " + n + " inputs (the basic 5-input kernel or another layout)");
         }
+        if (lstm.slotInconsistency() != null) {
+            throw op.invalid("has inconsistent slots: " + lstm.slotInconsistency());
+        }
         for (int k = 0; k < n; k++) {
             if (k != LstmSlot.OUTPUT_STATE.index() && k != LstmSlot.CELL_STATE.index()) {
                 slots[k] = op.input(k);
