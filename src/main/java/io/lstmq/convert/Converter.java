@@ -6,6 +6,9 @@ import java.util.Map;
 import java.util.Set;
 
 import io.lstmq.LstmqException;
+import io.lstmq.engine.EngineOptions;
+import io.lstmq.engine.Interpreter;
+import io.lstmq.engine.Numerics;
 import io.lstmq.io.ModelInputs;
 import io.lstmq.io.NdArray;
 import io.lstmq.model.Model;
@@ -15,6 +18,7 @@ import io.lstmq.quant.HybridWeights;
 import io.lstmq.quant.IoBoundary;
 import io.lstmq.quant.LstmIntermediates;
 import io.lstmq.quant.ModelQuantizer;
+import io.lstmq.quant.QuantScheme;
 import io.lstmq.quant.TensorRanges;
 
 /**
@@ -76,7 +80,12 @@ public final class Converter {
             FiniteValues.requireFiniteCalibration(calibration, source);
             added = LstmIntermediates.addIfAbsent(model);
             ModelInputs inputs = ModelInputs.bind(model.subgraph(0), calibration, source);
-            TensorRanges ranges = calibrator.calibrate(model, inputs, progress);
+            TensorRanges ranges;
+            try {
+                ranges = calibrator.calibrate(model, inputs, progress);
+            } catch (LstmqException e) {
+                throw e.getMessage().startsWith(file + ":") ? e : new LstmqException(file + ": " + e.getMessage(), e);
+            }
             ranges.applyTo(model, model.subgraph(0));
             samples = inputs.sampleCount();
         } else if (survey.kind() != ModelSurvey.Kind.CALIBRATED) {
@@ -90,7 +99,23 @@ public final class Converter {
             IoBoundary.addFloatInputsAndOutputs(model);
         }
         warnings.addAll(ModelVerifier.verifyEdited(model, file));
+        requirePreparable(model, file, options.scheme());
         return new Result(model, survey, dequantized, 0, added, samples, leftFloat, List.copyOf(warnings));
+    }
+
+    /**
+     * Prepares the integer model in lstmq's engine, which computes every multiplier and table the runtimes compute
+     * in Prepare: a source whose quantized form no runtime could prepare (a softmax with beta 0, say) is refused
+     * here, before anything is written, rather than found broken by the checks. An 8x8_16 model is prepared as
+     * TFLite does, which runs every LSTM variant; a 16x8 one as TFLite Micro does, the only runtime for it.
+     */
+    private static void requirePreparable(Model model, String file, QuantScheme scheme) {
+        try {
+            Interpreter.create(model, EngineOptions.defaults()
+                    .withNumerics(scheme == QuantScheme.INT8 ? Numerics.TFLITE : Numerics.TFLM));
+        } catch (LstmqException e) {
+            throw new LstmqException(file + ": the converted model could not run: " + e.getMessage(), e);
+        }
     }
 
     /** Dynamic range quantization needs no data; calibration data, if any, only serves the output checks. */

@@ -323,6 +323,26 @@ class ConvertCommandTest {
         assertEquals(3, ModelFile.open(out).model().version());
     }
 
+    /** Found by fuzzing: both used to write a model that neither runtime could prepare (exit 1 from the checks). */
+    @Test
+    void refusesASourceWhoseQuantizedFormCannotRun() {
+        Model twoInputs = ModelFile.open(CLASSIFIER).model();
+        Operator softmax = twoInputs.subgraph(0).operators().get(3);
+        softmax.setInputs(new int[] {softmax.inputs()[0], twoInputs.subgraph(0).tensorNamed("dense/bias").index()});
+        Path p = tmp.resolve("softmax2.tflite");
+        ModelWriter.write(twoInputs, p);
+        refused(List.of("convert", p.toString(), "-o", tmp.resolve("x.tflite").toString(), "--calibration",
+                CLASSIFIER_DATA.toString()), "lstmq convert: " + p + ": subgraph 0, operator 3 (SOFTMAX v1) has 2 "
+                        + "inputs, expected 1");
+        Model betaZero = ModelFile.open(CLASSIFIER).model();
+        betaZero.subgraph(0).operators().get(3).builtinOptions().set("beta", 0.0);
+        Path q = tmp.resolve("beta0.tflite");
+        ModelWriter.write(betaZero, q);
+        refused(List.of("convert", q.toString(), "-o", tmp.resolve("x.tflite").toString(), "--calibration",
+                CLASSIFIER_DATA.toString()), "lstmq convert: " + q + ": the converted model could not run: subgraph 0,"
+                        + " operator 3 (SOFTMAX v2): ");
+    }
+
     private void refused(List<String> args, String expected) {
         Cli r = Cli.run(args.toArray(new String[0]));
         assertEquals(Main.BAD_INPUT, r.code(), r.out() + r.err());
