@@ -87,7 +87,8 @@ public final class ModelQuantizer {
             }
             forEachQuantized(this::requantizeInputs);
             forEachQuantized(this::quantizeBiases);
-            forEachQuantized(this::setVersionAndOptions);
+            forEachQuantized(this::setInt16Options);
+            setVersions();
             return leftFloat;
         }
 
@@ -408,8 +409,34 @@ public final class ModelQuantizer {
             return t.scale();
         }
 
-        private void setVersionAndOptions(Operator op, OpRule rule) {
-            GraphEdits.raiseVersion(model.operatorCodes().get(op.opcodeIndex()), rule.version(scheme));
+        /**
+         * Each operator code takes the version its integer operators need, as TFLite's quantizer recomputes it
+         * (whatever the source said: a version TFLite does not know would make the model unloadable); a code that
+         * also serves an operator left float only rises.
+         */
+        private void setVersions() {
+            Map<Integer, Integer> needed = new HashMap<>();
+            Set<Integer> servesFloat = new java.util.HashSet<>();
+            for (FbTable t : original) {
+                OpRule rule = rules.get(t);
+                int code = op(t).opcodeIndex();
+                if (rule == null) {
+                    servesFloat.add(code);
+                } else {
+                    needed.merge(code, rule.version(scheme), Math::max);
+                }
+            }
+            needed.forEach((code, version) -> {
+                OperatorCode c = model.operatorCodes().get(code);
+                if (servesFloat.contains(code)) {
+                    GraphEdits.raiseVersion(c, version);
+                } else if (c.version() != version) {
+                    c.setVersion(version); // an absent version (1 by default) stays absent when it is right
+                }
+            });
+        }
+
+        private void setInt16Options(Operator op, OpRule rule) {
             if (scheme != QuantScheme.INT16) {
                 return;
             }

@@ -343,6 +343,23 @@ class ConvertCommandTest {
                         + " operator 3 (SOFTMAX v2): ");
     }
 
+    /** Found by fuzzing: an operator version no TFLite knows was kept, and TFLite could not load the result. */
+    @Test
+    void quantizedOperatorsTakeTheVersionsTheirKernelsNeed() {
+        Model model = ModelFile.open(CLASSIFIER).model();
+        model.operatorCodes().get(0).setVersion(16777217);
+        Path source = tmp.resolve("v16777217.tflite");
+        ModelWriter.write(model, source);
+        Path out = tmp.resolve("out.tflite");
+        Cli r = Cli.run("convert", source.toString(), "-o", out.toString(), "--calibration", CLASSIFIER_DATA.toString(),
+                "--check-samples", "4");
+        assertEquals(Main.OK, r.code(), r.out() + r.err());
+        assertTrue(r.out().contains("check: TFLite runs it"), r.out());
+        OperatorCode lstm = ModelFile.open(out).model().operatorCodes().get(0);
+        assertEquals("UNIDIRECTIONAL_SEQUENCE_LSTM", lstm.name());
+        assertEquals(2, lstm.version());
+    }
+
     private void refused(List<String> args, String expected) {
         Cli r = Cli.run(args.toArray(new String[0]));
         assertEquals(Main.BAD_INPUT, r.code(), r.out() + r.err());
