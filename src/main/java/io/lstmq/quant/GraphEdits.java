@@ -1,5 +1,8 @@
 package io.lstmq.quant;
 
+import java.util.Map;
+import java.util.Set;
+
 import io.lstmq.model.DataType;
 import io.lstmq.model.Model;
 import io.lstmq.model.Operator;
@@ -51,6 +54,26 @@ final class GraphEdits {
         }
         raiseVersion(code, minVersion);
         return index;
+    }
+
+    /**
+     * Gives each operator code the version its rewritten operators need (the highest), as TFLite's quantizer
+     * recomputes versions whatever the source said: a version TFLite does not know makes a model unloadable. A
+     * code that also serves an operator left as it was only rises; a version already right is left as written,
+     * so an absent one (1 by default) stays absent.
+     *
+     * @param needed     version by operator code index, for the codes of rewritten operators
+     * @param servesKept operator code indices also used by operators left as they were
+     */
+    static void setVersions(Model model, Map<Integer, Integer> needed, Set<Integer> servesKept) {
+        needed.forEach((index, version) -> {
+            OperatorCode code = model.operatorCodes().get(index);
+            if (servesKept.contains(index)) {
+                raiseVersion(code, version);
+            } else if (code.version() != version) {
+                code.setVersion(version);
+            }
+        });
     }
 
     static void raiseVersion(OperatorCode code, int minVersion) {

@@ -2,6 +2,10 @@ package io.lstmq.quant;
 
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.Map;
+import java.util.Set;
 
 import io.lstmq.LstmqException;
 import io.lstmq.model.DataType;
@@ -29,12 +33,16 @@ public final class HybridWeights {
     public static int quantize(Model model, String file) {
         TensorData data = new TensorData(model, file);
         int quantized = 0;
+        Map<Integer, Integer> versions = new HashMap<>();
+        Set<Integer> servesFloat = new HashSet<>();
         for (SubGraph sg : model.subgraphs()) {
             for (Operator op : sg.operators()) {
                 OpRule.Hybrid hybrid = hybridOf(model, op);
                 if (hybrid == null) {
+                    servesFloat.add(op.opcodeIndex());
                     continue;
                 }
+                versions.merge(op.opcodeIndex(), hybrid.version(), Math::max);
                 for (int input : hybrid.weightInputs()) {
                     int index = input < op.inputs().length ? op.inputs()[input] : -1;
                     if (index < 0) {
@@ -51,9 +59,9 @@ public final class HybridWeights {
                     TensorData.setParams(t, DataType.INT8, q.scale(), 0, null);
                     quantized++;
                 }
-                GraphEdits.raiseVersion(model.operatorCodes().get(op.opcodeIndex()), hybrid.version());
             }
         }
+        GraphEdits.setVersions(model, versions, servesFloat);
         return quantized;
     }
 

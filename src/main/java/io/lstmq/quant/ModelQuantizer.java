@@ -362,14 +362,20 @@ public final class ModelQuantizer {
                     continue;
                 }
                 Tensor t = sg.tensor(inputs[slot.index()]);
+                String role = "input " + slot.index() + " of " + opName(op);
+                float scale = derivedScale(op, bias, role);
                 if (TensorData.isQuantized(t)) {
+                    // A bias read twice (shared tensors) holds one set of integers, right for one scale only.
+                    if (t.scale() != scale) {
+                        throw new LstmqException(data.where(sg, t) + " (" + role + ") is a bias that another input "
+                                + "already quantized at scale " + t.scale() + ", but this one needs " + scale
+                                + "; give each bias its own tensor");
+                    }
                     continue;
                 }
-                String role = "input " + slot.index() + " of " + opName(op);
                 if (!data.isConstant(t)) {
                     throw new LstmqException(data.where(sg, t) + " (" + role + ") is a bias but not a constant");
                 }
-                float scale = derivedScale(op, bias, role);
                 float[] values = data.floats(sg, t);
                 float[] range = TensorData.range(t);
                 if (scheme == QuantScheme.INT8) {
@@ -409,11 +415,7 @@ public final class ModelQuantizer {
             return t.scale();
         }
 
-        /**
-         * Each operator code takes the version its integer operators need, as TFLite's quantizer recomputes it
-         * (whatever the source said: a version TFLite does not know would make the model unloadable); a code that
-         * also serves an operator left float only rises.
-         */
+        /** Operator versions as the integer kernels need them (see {@link GraphEdits#setVersions}). */
         private void setVersions() {
             Map<Integer, Integer> needed = new HashMap<>();
             Set<Integer> servesFloat = new java.util.HashSet<>();
@@ -426,14 +428,7 @@ public final class ModelQuantizer {
                     needed.merge(code, rule.version(scheme), Math::max);
                 }
             }
-            needed.forEach((code, version) -> {
-                OperatorCode c = model.operatorCodes().get(code);
-                if (servesFloat.contains(code)) {
-                    GraphEdits.raiseVersion(c, version);
-                } else if (c.version() != version) {
-                    c.setVersion(version); // an absent version (1 by default) stays absent when it is right
-                }
-            });
+            GraphEdits.setVersions(model, needed, servesFloat);
         }
 
         private void setInt16Options(Operator op, OpRule rule) {

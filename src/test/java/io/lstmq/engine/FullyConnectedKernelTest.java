@@ -114,6 +114,30 @@ class FullyConnectedKernelTest {
                 + " engine", e.getMessage());
     }
 
+    /** TFLite's and TFLite Micro's Prepare refuse this bias (scale_diff / output_scale <= 0.02), so must the engine. */
+    @Test
+    void aBiasScaleFarFromInputTimesWeightScaleIsRejected() {
+        TestGraph g = new TestGraph();
+        int x = g.activation("x", DataType.INT8, new int[] {1, 3}, 0.5f, 1);
+        int w = g.int8Constant("w", new int[] {2, 3}, TestGraph.quant(0.25f, 0), W);
+        int b = g.int32Constant("b", new int[] {2}, 0.14f, 8, -16);
+        int y = g.activation("y", DataType.INT8, new int[] {1, 2}, 0.25f, 0);
+        g.op(BuiltinOperator.FULLY_CONNECTED, new int[] {x, w, b}, new int[] {y},
+                options(ActivationFunctionType.NONE, false));
+        LstmqException e = assertThrows(LstmqException.class, () -> g.interpreter(new int[] {x}, new int[] {y}));
+        assertEquals("subgraph 0, operator 0 (FULLY_CONNECTED v1) has bias scale 0.14 but input scale x weight scale "
+                + "0.125; the runtimes refuse a difference above 2% of the output scale 0.25", e.getMessage());
+        // a difference of 0.0049 is under 2% of 0.25 and accepted
+        TestGraph ok = new TestGraph();
+        int x2 = ok.activation("x", DataType.INT8, new int[] {1, 3}, 0.5f, 1);
+        int w2 = ok.int8Constant("w", new int[] {2, 3}, TestGraph.quant(0.25f, 0), W);
+        int b2 = ok.int32Constant("b", new int[] {2}, 0.1298828125f, 8, -16);
+        int y2 = ok.activation("y", DataType.INT8, new int[] {1, 2}, 0.25f, 0);
+        ok.op(BuiltinOperator.FULLY_CONNECTED, new int[] {x2, w2, b2}, new int[] {y2},
+                options(ActivationFunctionType.NONE, false));
+        ok.interpreter(new int[] {x2}, new int[] {y2});
+    }
+
     private static int[] int8Fc(float outputScale, int outputZeroPoint, byte activation, boolean keepNumDims) {
         TestGraph g = new TestGraph();
         int x = g.activation("x", DataType.INT8, new int[] {1, 3}, 0.5f, 1);

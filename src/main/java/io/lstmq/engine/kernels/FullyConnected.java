@@ -66,6 +66,7 @@ final class FullyConnected {
         if (in == DataType.INT8 && w == DataType.INT8) {
             requireBias(op, bias, DataType.INT32);
             EngineTensor out = op.allocateOutput(0, shape);
+            requireBiasScale(op, input, weights, bias, out);
             return new Int8Fc(input, weights, bias, out, batch, units, depth, multipliers(op, input, weights, out),
                     weights.isPerChannel() ? 0 : weights.zeroPoint(), clamp.quantizedMin(out), clamp.quantizedMax(out));
         }
@@ -75,6 +76,7 @@ final class FullyConnected {
                 throw op.unsupported("int16 input with per-channel weights");
             }
             EngineTensor out = op.allocateOutput(0, shape);
+            requireBiasScale(op, input, weights, bias, out);
             if (input.zeroPoint() != 0 || out.zeroPoint() != 0 || weights.zeroPoint() != 0) {
                 throw op.unsupported("int16 fully connected with non-zero zero points");
             }
@@ -87,6 +89,25 @@ final class FullyConnected {
     private static void requireBias(OpContext op, EngineTensor bias, DataType type) {
         if (bias != null) {
             op.requireType(bias, "bias", type);
+        }
+    }
+
+    /**
+     * TFLite and TFLite Micro refuse a per-tensor bias whose scale strays from the (float) product of the input and
+     * weight scales by more than 2% of the output scale (GetQuantizedConvolutionMultipler): the integers would not
+     * mean what the multiplier assumes.
+     */
+    private static void requireBiasScale(OpContext op, EngineTensor input, EngineTensor weights, EngineTensor bias,
+            EngineTensor output) {
+        if (bias == null || weights.isPerChannel()) {
+            return;
+        }
+        double product = input.scale() * weights.scale();
+        double difference = Math.abs(product - (double) bias.scale());
+        if (!(difference / (double) output.scale() <= 0.02)) {
+            throw op.invalid("has bias scale " + bias.scale() + " but input scale x weight scale "
+                    + (float) product + "; the runtimes refuse a difference above 2% of the output scale "
+                    + output.scale());
         }
     }
 
