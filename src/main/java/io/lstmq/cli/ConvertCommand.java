@@ -24,6 +24,7 @@ import io.lstmq.convert.SourceReference;
 import io.lstmq.inspect.Json;
 import io.lstmq.io.NdArray;
 import io.lstmq.model.ModelFile;
+import io.lstmq.runtime.TfliteRunner;
 import io.lstmq.model.ModelWriter;
 import io.lstmq.quant.Calibrator;
 import io.lstmq.quant.QuantScheme;
@@ -88,6 +89,16 @@ final class ConvertCommand implements Command {
         return o;
     }
 
+    /** A hybrid model runs in TFLite only: a source TFLite cannot load gives a hybrid model nothing runs. */
+    private static void requireTfliteLoads(ModelFile source) {
+        try (TfliteRunner r = TfliteRunner.open(source)) {
+            r.inputs();
+        } catch (LstmqException e) {
+            throw new LstmqException("--weights-only makes a hybrid model, which only TFLite runs, but TFLite cannot"
+                    + " load the source: " + e.getMessage(), e);
+        }
+    }
+
     @Override
     public int run(CommandLine cl, PrintStream out, PrintStream err) {
         List<String> positional = cl.getArgList();
@@ -109,6 +120,9 @@ final class ConvertCommand implements Command {
         String source = data == null ? null : data.source();
 
         ModelFile file = ModelFile.open(in);
+        if (options.weightsOnly()) {
+            requireTfliteLoads(file);
+        }
         Converter.Result result;
         OutputChecks.Report checks;
         // The source model's outputs for the checks are computed while the conversion calibrates.

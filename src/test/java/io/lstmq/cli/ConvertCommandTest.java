@@ -360,6 +360,28 @@ class ConvertCommandTest {
         assertEquals(2, lstm.version());
     }
 
+    /**
+     * Found by fuzzing: a RESHAPE with neither a shape input nor options, which TFLite Micro runs (declared output
+     * shape) but TFLite refuses (it reads an empty new_shape), made convert write models TFLite could not load.
+     */
+    @Test
+    void refusesAReshapeTfliteCannotPrepareWhenTfliteIsATarget() {
+        Model model = ModelFile.open(CLASSIFIER).model();
+        Operator reshape = model.subgraph(0).operators().get(1);
+        reshape.setInputs(new int[] {reshape.inputs()[0]});
+        Path p = tmp.resolve("reshape1.tflite");
+        ModelWriter.write(model, p);
+        refused(List.of("convert", p.toString(), "-o", tmp.resolve("x.tflite").toString(), "--calibration",
+                CLASSIFIER_DATA.toString()), "lstmq convert: " + p + ": the converted model could not run: subgraph 0,"
+                        + " operator 1 (RESHAPE v1) cannot reshape 192 values to []");
+        refused(List.of("convert", p.toString(), "-o", tmp.resolve("x.tflite").toString(), "--weights-only"),
+                "lstmq convert: --weights-only makes a hybrid model, which only TFLite runs, but TFLite cannot load "
+                        + "the source: " + p + ": TFLite could not allocate tensors");
+        Cli tflm = Cli.run("convert", p.toString(), "-o", tmp.resolve("y.tflite").toString(), "--activations",
+                "int16", "--calibration", CLASSIFIER_DATA.toString());
+        assertEquals(Main.OK, tflm.code(), "TFLite Micro, the only runtime of a 16x8 model, runs it: " + tflm.err());
+    }
+
     private void refused(List<String> args, String expected) {
         Cli r = Cli.run(args.toArray(new String[0]));
         assertEquals(Main.BAD_INPUT, r.code(), r.out() + r.err());

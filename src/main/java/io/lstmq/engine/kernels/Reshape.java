@@ -4,13 +4,15 @@ import java.util.Arrays;
 
 import io.lstmq.engine.EngineTensor;
 import io.lstmq.engine.Kernel;
+import io.lstmq.engine.Numerics;
 import io.lstmq.engine.OpContext;
 import io.lstmq.model.DataType;
 import io.lstmq.model.fb.FbScalarVector;
 
 /**
  * RESHAPE: the same elements with a new shape, taken from the constant shape input (input 1) or else the
- * {@code new_shape} option; one dimension may be -1 and is inferred. The values are copied.
+ * {@code new_shape} option, or where neither is given as each runtime's Prepare takes it (by the numerics
+ * chosen); one dimension may be -1 and is inferred. The values are copied.
  */
 final class Reshape {
     private Reshape() {}
@@ -38,7 +40,9 @@ final class Reshape {
         }
         FbScalarVector v = op.options() == null ? null : op.options().getVector("new_shape");
         if (v == null) {
-            return op.outputMeta(0).shape(); // no shape given: TFLite keeps the declared output shape
+            // No shape given: TFLite Micro keeps the declared output shape, while TFLite's Prepare reads the missing
+            // option as an empty new_shape, a scalar (so it refuses any input of more than one value).
+            return op.numerics() == Numerics.TFLITE ? new int[0] : op.outputMeta(0).shape();
         }
         return v.toIntArray();
     }
