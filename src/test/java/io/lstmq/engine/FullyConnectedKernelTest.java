@@ -3,6 +3,7 @@ package io.lstmq.engine;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import org.junit.jupiter.api.Test;
 
@@ -136,6 +137,30 @@ class FullyConnectedKernelTest {
         ok.op(BuiltinOperator.FULLY_CONNECTED, new int[] {x2, w2, b2}, new int[] {y2},
                 options(ActivationFunctionType.NONE, false));
         ok.interpreter(new int[] {x2}, new int[] {y2});
+    }
+
+    /**
+     * The runtimes compare in double: a bias scale equal to the float product of large input and weight scales is
+     * still half a float step (here 2.5) away from the exact product, which is far above 2% of a small output scale.
+     * A fuzzed model that convert wrote this way could not be loaded by TFLite (kernel_util.cc:323).
+     */
+    @Test
+    void theBiasScaleCheckUsesTheExactProductAsTheRuntimesDo() {
+        float inputScale = 0.0036215102f;
+        float weightScale = 2.24303698E10f;
+        float floatProduct = inputScale * weightScale;
+        double rounding = Math.abs((double) inputScale * weightScale - floatProduct);
+        assertTrue(rounding / 0.0024528024 > 0.02, "the float product must round far enough for this test");
+        TestGraph g = new TestGraph();
+        int x = g.activation("x", DataType.INT8, new int[] {1, 3}, inputScale, 0);
+        int w = g.int8Constant("w", new int[] {2, 3}, TestGraph.quant(weightScale, 0), W);
+        int b = g.int32Constant("b", new int[] {2}, floatProduct, 8, -16);
+        int y = g.activation("y", DataType.INT8, new int[] {1, 2}, 0.0024528024f, 0);
+        g.op(BuiltinOperator.FULLY_CONNECTED, new int[] {x, w, b}, new int[] {y},
+                options(ActivationFunctionType.NONE, false));
+        LstmqException e = assertThrows(LstmqException.class, () -> g.interpreter(new int[] {x}, new int[] {y}));
+        assertTrue(e.getMessage().contains("the runtimes refuse a difference above 2% of the output scale"),
+                e.getMessage());
     }
 
     private static int[] int8Fc(float outputScale, int outputZeroPoint, byte activation, boolean keepNumDims) {

@@ -95,18 +95,19 @@ final class FullyConnected {
     /**
      * TFLite and TFLite Micro refuse a per-tensor bias whose scale strays from the (float) product of the input and
      * weight scales by more than 2% of the output scale (GetQuantizedConvolutionMultipler): the integers would not
-     * mean what the multiplier assumes.
+     * mean what the multiplier assumes. The check takes the product in double, unlike the multiplier: with large
+     * scales a float bias scale cannot equal it, and the rounding alone can exceed 2% of a small output scale.
      */
     private static void requireBiasScale(OpContext op, EngineTensor input, EngineTensor weights, EngineTensor bias,
             EngineTensor output) {
         if (bias == null || weights.isPerChannel()) {
             return;
         }
-        double product = input.scale() * weights.scale();
+        double product = (double) input.scale() * (double) weights.scale();
         double difference = Math.abs(product - (double) bias.scale());
         if (!(difference / (double) output.scale() <= 0.02)) {
             throw op.invalid("has bias scale " + bias.scale() + " but input scale x weight scale "
-                    + (float) product + "; the runtimes refuse a difference above 2% of the output scale "
+                    + product + "; the runtimes refuse a difference above 2% of the output scale "
                     + output.scale());
         }
     }
