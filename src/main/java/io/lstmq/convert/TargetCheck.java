@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 import io.lstmq.LstmqException;
+import io.lstmq.lstm.FusedActivation;
 import io.lstmq.lstm.LstmOperator;
 import io.lstmq.lstm.LstmSlot;
 import io.lstmq.lstm.LstmVariant;
@@ -33,7 +34,7 @@ final class TargetCheck {
             }
             if (l.activation() != ActivationFunctionType.TANH) {
                 // The schema has no sigmoid member, so TANH is the one activation both integer kernels share.
-                throw new LstmqException(where + " uses the " + ActivationFunctionType.name(l.activation())
+                throw new LstmqException(where + " uses the " + FusedActivation.describe(l.activation())
                         + " activation, but the integer LSTMs of TFLite and TFLite Micro apply TANH, so the integer "
                         + "model would compute something else than the float one");
             }

@@ -19,6 +19,19 @@ public enum FusedActivation {
         return code;
     }
 
+    /**
+     * The member's name, or the number for a code the schema lacks. The verifier leaves option enums unchecked, as
+     * TFLite does (it reads an undeclared activation as none), so messages must name any byte a model carries.
+     */
+    public static String describe(int code) {
+        for (FusedActivation a : values()) {
+            if (a.code == code) {
+                return a.name();
+            }
+        }
+        return "undeclared " + code;
+    }
+
     /** @throws LstmqException for a code outside the schema's enum */
     public static FusedActivation of(int code) {
         for (FusedActivation a : values()) {

@@ -214,6 +214,14 @@ class ConvertCommandTest {
                 + "TANH");
     }
 
+    /** A fuzzed model carried activation 36, which the schema does not declare; the message still names it. */
+    @Test
+    void refusesAnUndeclaredActivationNamingItsValue() {
+        Path model = patchedGolden("undeclared.tflite", o -> o.set("fused_activation_function", 36L));
+        refused(convert(model), "uses the undeclared 36 activation, but the integer LSTMs of TFLite and TFLite Micro "
+                + "apply TANH");
+    }
+
     @Test
     void refusesDiagonalRecurrentWeights() {
         Path model = patchedGolden("diagonal.tflite", o -> o.set("diagonal_recurrent_tensors", 1L));

@@ -2,6 +2,7 @@ package io.lstmq.engine.kernels;
 
 import io.lstmq.engine.EngineTensor;
 import io.lstmq.engine.OpContext;
+import io.lstmq.lstm.FusedActivation;
 import io.lstmq.model.DataType;
 import io.lstmq.model.fb.FbTable;
 import io.lstmq.quant.FixedPoint;
@@ -26,13 +27,8 @@ record OutputClamp(float floatMin, float floatMax) {
             case ActivationFunctionType.RELU -> new OutputClamp(0f, Float.POSITIVE_INFINITY);
             case ActivationFunctionType.RELU_N1_TO_1 -> new OutputClamp(-1f, 1f);
             case ActivationFunctionType.RELU6 -> new OutputClamp(0f, 6f);
-            default -> throw op.unsupported("fused activation " + name(code));
+            default -> throw op.unsupported("fused activation " + FusedActivation.describe(code));
         };
-    }
-
-    private static String name(int code) {
-        return code >= 0 && code < ActivationFunctionType.names.length ? ActivationFunctionType.names[code]
-                : String.valueOf(code);
     }
 
     /** Lower clamp of an integer output tensor. */
