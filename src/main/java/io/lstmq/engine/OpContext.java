@@ -65,12 +65,12 @@ public final class OpContext {
         return options.numerics();
     }
 
-    /** The range recorder of a calibrating run, or null. */
     /** The LSTM observer of this run, or null. */
     public LstmObserver observer() {
         return options.observer();
     }
 
+    /** The range recorder of a calibrating run, or null. */
     public RangeRecorder recorder() {
         return options.recorder();
     }
@@ -89,11 +89,14 @@ public final class OpContext {
             return t;
         }
         Tensor meta = subgraph.tensor(inputs[i]);
-        if (!meta.isVariable()) {
-            throw new LstmqException(describe() + " reads " + meta.describe()
-                    + " before any operator writes it and it is neither a graph input, a state nor a constant");
+        if (meta.isVariable()) {
+            // Only an LSTM's own state slots allocate a variable tensor (state()), after checking its size:
+            // allocating one here would cost whatever memory its claimed shape asks for.
+            throw unsupported("reading " + meta.describe() + ", a variable tensor of " + meta.elementCount()
+                    + " values, as input " + i + " (variable tensors are supported as LSTM output and cell state)");
         }
-        return allocateState(meta);
+        throw new LstmqException(describe() + " reads " + meta.describe()
+                + " before any operator writes it and it is neither a graph input, a state nor a constant");
     }
 
     /**

@@ -35,6 +35,23 @@ class InterpreterTest {
         assertEquals("subgraph 0, operator 1 (HARD_SWISH v1): the lstmq engine has no kernel for HARD_SWISH", e.getMessage());
     }
 
+    /**
+     * Only an LSTM's state slots allocate a variable tensor, once its size is checked: a variable read anywhere else
+     * (a fuzzed LSTM took the cell state as its forget-gate bias) would cost the memory its shape claims, here 1 GiB.
+     */
+    @Test
+    void aVariableTensorReadAsAnOrdinaryInputIsRefusedWithoutAllocatingIt() {
+        TestGraph g = new TestGraph();
+        int x = g.floatActivation("x", 1, 16);
+        int state = g.floatVariable("state", 16777217, 16);
+        int y = g.floatActivation("y", 1, 16);
+        g.op(BuiltinOperator.ADD, new int[] {x, state}, new int[] {y}, TestGraph.options("AddOptions"));
+        LstmqException e = assertThrows(LstmqException.class, () -> g.interpreter(new int[] {x}, new int[] {y}));
+        assertEquals("subgraph 0, operator 0 (ADD v1): reading tensor 1 'state', a variable tensor of 268435472 "
+                + "values, as input 1 (variable tensors are supported as LSTM output and cell state) is not "
+                + "supported by the lstmq engine", e.getMessage());
+    }
+
     @Test
     void aRealModelWithAnUnsupportedOperatorFailsAtConstruction() {
         ModelFile conv = ModelFile.open(Shared.path("models/roundtrip/tflm_conv0.tflite"));

@@ -21,6 +21,11 @@ final class TestGraph {
         return b.tensor(name, DataType.FLOAT32, shape, null, null, false);
     }
 
+    /** A float variable tensor (an operator state, zero until written). */
+    int floatVariable(String name, int... shape) {
+        return b.tensor(name, DataType.FLOAT32, shape, null, null, true);
+    }
+
     int int8Constant(String name, int[] shape, Quantization q, int... values) {
         ByteBuffer data = ByteBuffer.allocate(values.length);
         for (int v : values) {
