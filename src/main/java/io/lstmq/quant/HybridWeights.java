@@ -26,16 +26,21 @@ public final class HybridWeights {
     private HybridWeights() {}
 
     /**
-     * Makes a float model hybrid in place.
+     * Makes a float model hybrid in place. A weight that some other reader needs in float (see
+     * {@link #readAsFloat}) keeps its float tensor, and the hybrid operator gets an int8 copy; a weight whose buffer
+     * other tensors share gets a buffer of its own, so that quantizing it changes no other tensor.
      *
      * @return the number of weight tensors quantized
      */
     public static int quantize(Model model, String file) {
         TensorData data = new TensorData(model, file);
+        Map<Integer, Integer> bufferUsers = bufferUsers(model);
         int quantized = 0;
         Map<Integer, Integer> versions = new HashMap<>();
         Set<Integer> servesFloat = new HashSet<>();
         for (SubGraph sg : model.subgraphs()) {
+            Set<Integer> readAsFloat = readAsFloat(model, sg);
+            Map<Integer, Integer> int8Copies = new HashMap<>();
             for (Operator op : sg.operators()) {
                 OpRule.Hybrid hybrid = hybridOf(model, op);
                 if (hybrid == null) {
@@ -53,16 +58,80 @@ public final class HybridWeights {
                         continue;
                     }
                     float[] values = data.floats(sg, t);
-                    float[] range = QuantMath.minMax(values);
-                    QuantMath.Int8Data q = QuantMath.int8Weights(values, range[0], range[1]);
-                    data.write(t, DataType.INT8, TensorData.bytes(q.values()));
-                    TensorData.setParams(t, DataType.INT8, q.scale(), 0, null);
+                    if (readAsFloat.contains(index)) {
+                        Integer copy = int8Copies.get(index);
+                        if (copy == null) {
+                            Tensor c = GraphEdits.newTensorLike(sg, t, t.name() + "_int8", DataType.INT8);
+                            c.setBufferIndex(model.addBuffer(null));
+                            writeInt8(data, c, values);
+                            copy = c.index();
+                            int8Copies.put(index, copy);
+                            quantized++;
+                        }
+                        int[] inputs = op.inputs().clone();
+                        inputs[input] = copy;
+                        op.setInputs(inputs);
+                        continue;
+                    }
+                    if (bufferUsers.merge(t.bufferIndex(), -1, Integer::sum) > 0) {
+                        t.setBufferIndex(model.addBuffer(null));
+                    }
+                    writeInt8(data, t, values);
                     quantized++;
                 }
             }
         }
         GraphEdits.setVersions(model, versions, servesFloat);
         return quantized;
+    }
+
+    private static void writeInt8(TensorData data, Tensor t, float[] values) {
+        float[] range = QuantMath.minMax(values);
+        QuantMath.Int8Data q = QuantMath.int8Weights(values, range[0], range[1]);
+        data.write(t, DataType.INT8, TensorData.bytes(q.values()));
+        TensorData.setParams(t, DataType.INT8, q.scale(), 0, null);
+    }
+
+    /** How many tensors, in all subgraphs, name each buffer. */
+    private static Map<Integer, Integer> bufferUsers(Model model) {
+        Map<Integer, Integer> users = new HashMap<>();
+        for (SubGraph sg : model.subgraphs()) {
+            for (Tensor t : sg.tensors()) {
+                users.merge(t.bufferIndex(), 1, Integer::sum);
+            }
+        }
+        return users;
+    }
+
+    /**
+     * Tensors some reader needs in float: inputs of operators without a hybrid kernel, inputs other than a hybrid
+     * kernel's weights, and graph outputs. A constant shared by such a reader and a weight slot stays float, as in
+     * TFLite's weight quantizer, which quantizes a tensor only when all its consumers take int8 weights there.
+     */
+    private static Set<Integer> readAsFloat(Model model, SubGraph sg) {
+        Set<Integer> indices = new HashSet<>();
+        for (int output : sg.outputs()) {
+            indices.add(output);
+        }
+        for (Operator op : sg.operators()) {
+            OpRule.Hybrid hybrid = hybridOf(model, op);
+            int[] inputs = op.inputs();
+            for (int k = 0; k < inputs.length; k++) {
+                if (inputs[k] >= 0 && (hybrid == null || !isWeight(hybrid, k))) {
+                    indices.add(inputs[k]);
+                }
+            }
+        }
+        return indices;
+    }
+
+    private static boolean isWeight(OpRule.Hybrid hybrid, int input) {
+        for (int w : hybrid.weightInputs()) {
+            if (w == input) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /**

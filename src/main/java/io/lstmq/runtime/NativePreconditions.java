@@ -20,6 +20,10 @@ final class NativePreconditions {
 
     /** @throws LstmqException naming the model, operator and tensor of the first broken rule */
     static void check(Model model, String name) {
+        if (model.subgraphs().isEmpty()) {
+            // TFLite's InterpreterBuilder reads the subgraph vector's size without checking that the field exists.
+            throw refuse(name, "the model has no subgraphs");
+        }
         List<UnwrittenReads.Read> unwritten = UnwrittenReads.of(model);
         if (!unwritten.isEmpty()) {
             throw refuse(name, unwritten.get(0).explain());

@@ -25,6 +25,8 @@ import io.lstmq.model.ModelFile;
 import io.lstmq.model.ModelWriter;
 import io.lstmq.model.Operator;
 import io.lstmq.model.OperatorCode;
+import io.lstmq.model.SubGraph;
+import io.lstmq.model.Tensor;
 import io.lstmq.model.fb.FbDiff;
 import io.lstmq.model.fb.FbTable;
 import io.lstmq.schema.BuiltinOperator;
@@ -366,6 +368,34 @@ class ConvertCommandTest {
         OperatorCode lstm = ModelFile.open(out).model().operatorCodes().get(0);
         assertEquals("UNIDIRECTIONAL_SEQUENCE_LSTM", lstm.name());
         assertEquals(2, lstm.version());
+    }
+
+    /**
+     * Found by fuzzing: a FULLY_CONNECTED that reads an LSTM weight as its input. Quantizing that constant for the
+     * LSTM gave the FULLY_CONNECTED an int8 input TFLite refuses; the LSTM now gets an int8 copy and the
+     * FULLY_CONNECTED keeps reading the float tensor, so TFLite runs the result.
+     */
+    @Test
+    void weightsOnlyGivesAnInt8CopyToTheLstmWhenAnotherOperatorReadsTheWeightAsInput() {
+        Model model = ModelFile.open(CLASSIFIER).model();
+        Operator dense = model.subgraph(0).operators().get(2);
+        int shared = model.subgraph(0).tensorNamed("lstm/input/kernel").index();
+        dense.setInputs(new int[] {shared, dense.inputs()[1], dense.inputs()[2]});
+        Path p = tmp.resolve("shared.tflite");
+        ModelWriter.write(model, p);
+        Path hybrid = tmp.resolve("hybrid.tflite");
+        Cli r = Cli.run("convert", p.toString(), "-o", hybrid.toString(), "--weights-only", "--calibration",
+                CLASSIFIER_DATA.toString());
+        assertEquals(Main.OK, r.code(), r.out() + r.err());
+        assertTrue(r.out().contains("9 weight tensors quantized to int8"), r.out());
+        assertTrue(r.out().contains("check: TFLite runs it"), r.out());
+        SubGraph sg = ModelFile.open(hybrid).model().subgraph(0);
+        assertEquals(DataType.FLOAT32, sg.tensor(shared).type());
+        assertEquals(shared, sg.operators().get(2).inputs()[0]);
+        Tensor copy = sg.tensor(sg.operators().get(0).inputs()[1]);
+        assertEquals("lstm/input/kernel_int8", copy.name());
+        assertEquals(DataType.INT8, copy.type());
+        assertEquals(DataType.INT8, sg.tensorNamed("dense/kernel").type());
     }
 
     /**

@@ -75,6 +75,11 @@ class DamagedContentTest {
         CliRunner.Result r = Refusals.run(file(), model, "run", "--input", "testdata/calibration.npy", "-o",
                 tmp.resolve("y.npy").toString());
         Refusals.assertRefuses(r, "lstmq run: subgraph 0: the model has no subgraphs");
+        // --weights-only asks TFLite to load the source first; TFLite itself crashed on it (a fuzz finding)
+        r = Refusals.run(file(), model, "convert", "--weights-only", "-o", tmp.resolve("h.tflite").toString());
+        Refusals.assertRefuses(r, "lstmq convert: --weights-only makes a hybrid model, which only TFLite runs, but "
+                + "TFLite cannot load the source: " + file() + ": the model has no subgraphs (lstmq does not hand "
+                + "such a model to TFLite, which would crash on it)");
     }
 
     @Test
