@@ -57,7 +57,7 @@ public final class Converter {
                     + "shows its quantization; convert the float model it came from instead)");
         }
         FiniteValues.requireFiniteConstants(model, file);
-        List<String> notes = new ArrayList<>();
+        List<String> notes = new ArrayList<>(FixedShapes.require(model, file));
         if (model.version() != TFLITE_SCHEMA_VERSION) {
             // What lstmq writes is read by TFLite, which loads nothing but its own schema version.
             notes.add("the source declares schema version " + model.version() + "; the converted model declares "

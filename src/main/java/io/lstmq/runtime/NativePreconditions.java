@@ -24,6 +24,12 @@ final class NativePreconditions {
             // TFLite's InterpreterBuilder reads the subgraph vector's size without checking that the field exists.
             throw refuse(name, "the model has no subgraphs");
         }
+        for (SubGraph sg : model.subgraphs()) {
+            String absent = AbsentInputs.firstRequired(model, sg);
+            if (absent != null) {
+                throw refuse(name, absent);
+            }
+        }
         List<UnwrittenReads.Read> unwritten = UnwrittenReads.of(model);
         if (!unwritten.isEmpty()) {
             throw refuse(name, unwritten.get(0).explain());

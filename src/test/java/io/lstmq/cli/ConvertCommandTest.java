@@ -279,6 +279,27 @@ class ConvertCommandTest {
                 "'dense/kernel' holds 2 non-finite value(s)");
     }
 
+    /**
+     * Found by fuzzing: an unknown (-1) dimension in an operator output's shape. lstmq's engine computes the shape
+     * and converted the model, which TFLite then could not load ("Tensor 20 is invalidly specified in schema").
+     */
+    @Test
+    void refusesAnUnknownDimensionInAShape() {
+        Model model = ModelFile.open(CLASSIFIER).model();
+        Tensor dense = model.subgraph(0).tensorNamed("dense");
+        dense.setShape(new int[] {-1, 4});
+        Path p = tmp.resolve("dynamic.tflite");
+        ModelWriter.write(model, p);
+        String expected = p + ": subgraph 0, tensor " + dense.index() + " 'dense' has shape [-1, 4]; TFLite and "
+                + "TFLite Micro need a fixed size for every dimension of shape (an unknown one belongs in "
+                + "shape_signature)";
+        refused(List.of("convert", p.toString(), "-o", tmp.resolve("x.tflite").toString(), "--calibration",
+                CLASSIFIER_DATA.toString()), expected);
+        // --weights-only first asks TFLite to load the source, which TFLite refuses in its own words
+        refused(List.of("convert", p.toString(), "-o", tmp.resolve("x.tflite").toString(), "--weights-only"),
+                "TFLite cannot load the source: " + p + ": TFLite could not build an interpreter");
+    }
+
     @ParameterizedTest
     @ValueSource(floats = {Float.NaN, Float.POSITIVE_INFINITY, Float.NEGATIVE_INFINITY})
     void refusesNonFiniteCalibrationValues(float bad) throws Exception {

@@ -93,4 +93,26 @@ class NativePreconditionsTest {
                 + " 'lstm/output') is bool, expected float32 like the input (lstmq does not hand such a model to "
                 + "TFLite, which would crash on it)", e.getMessage());
     }
+    /**
+     * A RESHAPE whose shape input is -1: TFLite's RESHAPE reads the shape tensor's dimensions whenever it has two
+     * inputs, and dereferenced null (a convert fuzz finding). Absent inputs are accepted only in the slots TFLite
+     * fetches as optional, such as the FULLY_CONNECTED bias.
+     */
+    @Test
+    void anAbsentInputIsRefusedWhereTfliteRequiresIt() {
+        Model model = ModelFile.open(java.nio.file.Path.of("testdata", "lstm_classifier.tflite")).model();
+        Operator reshape = model.subgraph(0).operators().get(1);
+        reshape.setInputs(new int[] {reshape.inputs()[0], -1});
+        LstmqException e = assertThrows(LstmqException.class, () -> TfliteRunner.open(file(model)));
+        assertEquals("m.tflite: subgraph 0 'main', operator 1 (RESHAPE) has no input 1 (-1), which TFLite's RESHAPE "
+                + "kernel requires (lstmq does not hand such a model to TFLite, which would crash on it)",
+                e.getMessage());
+
+        Model noBias = ModelFile.open(java.nio.file.Path.of("testdata", "lstm_classifier.tflite")).model();
+        Operator dense = noBias.subgraph(0).operators().get(2);
+        dense.setInputs(new int[] {dense.inputs()[0], dense.inputs()[1], -1});
+        try (TfliteRunner r = TfliteRunner.open(file(noBias))) {
+            assertEquals(1, r.inputs().size());
+        }
+    }
 }
