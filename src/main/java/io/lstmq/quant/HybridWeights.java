@@ -54,7 +54,7 @@ public final class HybridWeights {
                     if (t == null || t.type() != DataType.FLOAT32 || !data.isConstant(t)) {
                         continue;
                     }
-                    float[] values = data.floats(sg, t);
+                    float[] values = data.floats(sg, t); // before target(), which may give t an empty buffer
                     Tensor target = targets.target(op, input, t);
                     if (target != null) {
                         float[] range = QuantMath.minMax(values);
@@ -92,7 +92,7 @@ public final class HybridWeights {
                     if (t == null || t.type() != DataType.INT8 || !data.isConstant(t)) {
                         continue;
                     }
-                    ByteBuffer floats = dequantized(model, data, sg, t);
+                    ByteBuffer floats = dequantized(model, data, sg, t); // before target(), as above
                     Tensor target = targets.target(op, input, t);
                     if (target != null) {
                         data.write(target, DataType.FLOAT32, floats);
